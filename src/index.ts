@@ -1,5 +1,7 @@
 /**
  * `conflict-safe`: React hooks and components for conflict-aware forms.
- * The framework-agnostic core is also available on its own as `conflict-safe/core`.
+ * Re-exports the framework-agnostic core (`conflict-safe/core`) for convenience.
  */
-export type * from './core/index'
+export * from './core/index'
+export * from './react/index'
+export * from './dialog/index'

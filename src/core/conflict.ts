@@ -6,7 +6,7 @@
  * keeps the draft: nothing is ever lost by dismissing it.
  */
 import type { ConflictChoices, MergeChange, MergeConflict } from './merge/types'
-import type { ProblemDetails } from './problem'
+import type { ProblemDetails } from './http/problem'
 
 /** Who changed the record, and when, when the server says (problem details or headers). */
 export interface ConflictMeta {

@@ -1,6 +1,12 @@
 /**
- * `conflict-safe/core`: the framework-agnostic protocol core. Nothing here imports React.
+ * `conflict-safe/core`: the framework-agnostic core. Nothing under `src/core/` imports React.
+ *
+ * - `http/`: entity tags, versions, preconditions, idempotency keys, problem details and the
+ *   classification of write responses.
+ * - `merge/`: the three-way merge of base, mine and theirs (values, arrays by key, text with diff3).
+ * - `save/`: the save lifecycle: the state machine, the per-record queue, debounce and drafts.
  */
-export type * from './merge/types'
+export * from './http/index'
+export * from './merge/index'
+export * from './save/index'
 export type * from './conflict'
-export type * from './problem'
