@@ -34,6 +34,7 @@ if (!chromium) {
 const env = { ...process.env, CHROMIUM_PATH: chromium }
 const steps = [
   ['type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['lint', 'npx', ['eslint', '.']],
   ['tests', 'npx', ['vitest', 'run', ...process.argv.slice(2)]],
 ]
 for (const [label, command, args] of steps) {
