@@ -5,7 +5,12 @@
 
 type Entry<TResponse> =
   | { readonly state: 'in-progress'; readonly fingerprint: string; readonly expiresAt: number }
-  | { readonly state: 'done'; readonly fingerprint: string; readonly expiresAt: number; readonly response: TResponse }
+  | {
+      readonly state: 'done'
+      readonly fingerprint: string
+      readonly expiresAt: number
+      readonly response: TResponse
+    }
 
 /** What the store says about a request carrying a key. */
 export type IdempotencyLookup<TResponse> =

@@ -11,7 +11,11 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
   const result: JsonObject = isJsonObject(target) ? { ...target } : {}
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete result[key]
-    else result[key] = applyMergePatch(Object.prototype.hasOwnProperty.call(result, key) ? result[key] : undefined, value)
+    else
+      result[key] = applyMergePatch(
+        Object.prototype.hasOwnProperty.call(result, key) ? result[key] : undefined,
+        value,
+      )
   }
   return result
 }

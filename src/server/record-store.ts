@@ -28,7 +28,8 @@ export class RecordStore {
   readonly #tables = new Map<string, Table>()
 
   constructor(resources: readonly string[]) {
-    for (const name of resources) this.#tables.set(name, { records: new Map(), tombstones: new Set(), nextId: 1 })
+    for (const name of resources)
+      this.#tables.set(name, { records: new Map(), tombstones: new Set(), nextId: 1 })
   }
 
   #table(resource: string): Table {
@@ -85,7 +86,8 @@ export class RecordStore {
   /** The next free integer id of a resource, as a string. */
   nextId(resource: string): string {
     const table = this.#table(resource)
-    while (table.records.has(String(table.nextId)) || table.tombstones.has(String(table.nextId))) table.nextId++
+    while (table.records.has(String(table.nextId)) || table.tombstones.has(String(table.nextId)))
+      table.nextId++
     return String(table.nextId++)
   }
 

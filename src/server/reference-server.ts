@@ -62,7 +62,8 @@ function fail(message: string): never {
 function resolveResources(resources: Readonly<Record<string, ResourceOptions>>): Map<string, Resource> {
   const resolved = new Map<string, Resource>()
   for (const [name, options] of Object.entries(resources)) {
-    if (!/^[\w.~-]+$/.test(name)) fail(`resource name '${name}' must be one URL path segment (letters, digits, - _ . ~).`)
+    if (!/^[\w.~-]+$/.test(name))
+      fail(`resource name '${name}' must be one URL path segment (letters, digits, - _ . ~).`)
     const resource: Resource = {
       name,
       versioning: options.versioning ?? 'etag',
@@ -82,7 +83,8 @@ function resolveResources(resources: Readonly<Record<string, ResourceOptions>>):
   for (const resource of resolved.values()) {
     for (const [field, target] of Object.entries(resource.options.references ?? {})) {
       getPath({}, field)
-      if (!resolved.has(target)) fail(`resource '${resource.name}': references.${field} names unknown resource '${target}'.`)
+      if (!resolved.has(target))
+        fail(`resource '${resource.name}': references.${field} names unknown resource '${target}'.`)
     }
   }
   return resolved
@@ -99,7 +101,10 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** The body version a request carries: absent, a number, or of the wrong type. */
-type SentVersion = { readonly kind: 'absent' } | { readonly kind: 'number'; readonly value: number } | { readonly kind: 'invalid'; readonly value: unknown }
+type SentVersion =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'invalid'; readonly value: unknown }
 
 function readSentVersion(value: unknown): SentVersion {
   if (value === undefined || value === null) return { kind: 'absent' }
@@ -128,7 +133,9 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
           }),
         }
   const store = new RecordStore([...resources.keys()])
-  const ruleResources: ReadonlyMap<string, ResourceOptions> = new Map([...resources].map(([name, value]) => [name, value.options]))
+  const ruleResources: ReadonlyMap<string, ResourceOptions> = new Map(
+    [...resources].map(([name, value]) => [name, value.options]),
+  )
   const initialSeed = options.seed ?? {}
   let requestCount = 0
 
@@ -199,14 +206,19 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       routed = {
-        reply: problemReply({ code: 'internal', status: 500, detail: `The reference server failed: ${message}` }),
+        reply: problemReply({
+          code: 'internal',
+          status: 500,
+          detail: `The reference server failed: ${message}`,
+        }),
         replayed: false,
       }
     }
     const extra: (readonly [string, string])[] = [['X-Request-Id', requestId], ...corsHeaders(request)]
     if (routed.replayed) extra.push(['Idempotent-Replayed', 'true'])
     const response = toResponse(routed.reply, extra, method === 'HEAD')
-    if (options.onExchange !== undefined) report(options.onExchange, request, method, requestId, routed, response)
+    if (options.onExchange !== undefined)
+      report(options.onExchange, request, method, requestId, routed, response)
     return response
   }
 
@@ -248,9 +260,18 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
     }
     let parts: string[]
     try {
-      parts = path.split('/').filter((part) => part !== '').map((part) => decodeURIComponent(part))
+      parts = path
+        .split('/')
+        .filter((part) => part !== '')
+        .map((part) => decodeURIComponent(part))
     } catch {
-      return done(problemReply({ code: 'invalid', status: 400, detail: `The path '${url.pathname}' is not validly encoded.` }))
+      return done(
+        problemReply({
+          code: 'invalid',
+          status: 400,
+          detail: `The path '${url.pathname}' is not validly encoded.`,
+        }),
+      )
     }
     const [name, id, ...rest] = parts
     const resource = name !== undefined ? resources.get(name) : undefined
@@ -289,7 +310,14 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
   }
 
   function notFound(path: string): Routed {
-    return done(problemReply({ code: 'not-found', status: 404, detail: `Nothing is served at ${path}.`, instance: path }))
+    return done(
+      problemReply({
+        code: 'not-found',
+        status: 404,
+        detail: `Nothing is served at ${path}.`,
+        instance: path,
+      }),
+    )
   }
 
   async function delay(request: Request): Promise<void> {
@@ -300,7 +328,12 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
   function refuseBody(body: Exclude<RequestBody, { kind: 'json' | 'empty' }>, instance: string): Reply {
     switch (body.kind) {
       case 'too-large':
-        return problemReply({ code: 'payload-too-large', status: 413, detail: `The body is larger than ${body.maxBytes} bytes.`, instance })
+        return problemReply({
+          code: 'payload-too-large',
+          status: 413,
+          detail: `The body is larger than ${body.maxBytes} bytes.`,
+          instance,
+        })
       case 'unsupported-media-type':
         return problemReply({
           code: 'unsupported-media-type',
@@ -309,7 +342,12 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
           instance,
         })
       case 'malformed':
-        return problemReply({ code: 'invalid', status: 400, detail: `The body is not valid JSON: ${body.message}`, instance })
+        return problemReply({
+          code: 'invalid',
+          status: 400,
+          detail: `The body is not valid JSON: ${body.message}`,
+          instance,
+        })
     }
   }
 
@@ -410,7 +448,9 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
     }
 
     #instance(id?: string): string {
-      return id === undefined ? `${basePath}/${this.#name}` : `${basePath}/${this.#name}/${encodeURIComponent(id)}`
+      return id === undefined
+        ? `${basePath}/${this.#name}`
+        : `${basePath}/${this.#name}/${encodeURIComponent(id)}`
     }
 
     #recordReply(status: number, record: StoredRecord, extra: HeaderList = []): Reply {
@@ -435,13 +475,28 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
 
     #missing(id: string): Reply {
       if (store.isDeleted(this.#name, id)) {
-        return problemReply({ code: 'gone', status: 410, detail: `${this.#name} '${id}' was deleted.`, instance: this.#instance(id) })
+        return problemReply({
+          code: 'gone',
+          status: 410,
+          detail: `${this.#name} '${id}' was deleted.`,
+          instance: this.#instance(id),
+        })
       }
-      return problemReply({ code: 'not-found', status: 404, detail: `${this.#name} '${id}' does not exist.`, instance: this.#instance(id) })
+      return problemReply({
+        code: 'not-found',
+        status: 404,
+        detail: `${this.#name} '${id}' does not exist.`,
+        instance: this.#instance(id),
+      })
     }
 
     #notAnObject(id?: string): Reply {
-      return problemReply({ code: 'invalid', status: 422, detail: 'The body must be a JSON object.', instance: this.#instance(id) })
+      return problemReply({
+        code: 'invalid',
+        status: 422,
+        detail: 'The body must be a JSON object.',
+        instance: this.#instance(id),
+      })
     }
 
     #malformedCondition(header: string, id: string): Reply {
@@ -484,10 +539,14 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
           status: 409,
           detail: `${this.#name} '${requested}' already exists.`,
           instance: this.#instance(),
-          extensions: { field: resource.idField, value: given ?? requested, existing: this.recordUrl(this.#name, requested) },
+          extensions: {
+            field: resource.idField,
+            value: given ?? requested,
+            existing: this.recordUrl(this.#name, requested),
+          },
         })
       }
-      const id = requested ?? (options.generateId?.(this.#name) ?? store.nextId(this.#name))
+      const id = requested ?? options.generateId?.(this.#name) ?? store.nextId(this.#name)
       let next = setPath(body.value, resource.idField, id)
       const version = resource.versioning === 'body' ? 1 : undefined
       if (version !== undefined) next = setPath(next, resource.versionField, version)
@@ -510,7 +569,12 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
       return new Date(now()).toISOString()
     }
 
-    #input(operation: WriteInput['operation'], id: string, current: JsonObject | undefined, next: JsonObject | undefined): WriteInput {
+    #input(
+      operation: WriteInput['operation'],
+      id: string,
+      current: JsonObject | undefined,
+      next: JsonObject | undefined,
+    ): WriteInput {
       return {
         operation,
         resource: this.#name,
@@ -525,7 +589,12 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
      * Checks the preconditions of a write to an existing record: 400 for a malformed header, 428 when
      * one is required and none was sent, 412 for a stale If-Match, 409 for a stale body version.
      */
-    #checkPreconditions(record: StoredRecord, id: string, sent: SentVersion, ifNoneMatch: ConditionResult): Reply | undefined {
+    #checkPreconditions(
+      record: StoredRecord,
+      id: string,
+      sent: SentVersion,
+      ifNoneMatch: ConditionResult,
+    ): Reply | undefined {
       const resource = this.#resource
       const header = this.#request.headers.get('If-Match')
       const ifMatch = evaluateIfMatch(header, record.etag)
@@ -540,7 +609,12 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
         })
       }
       const bodyVersionSent = resource.versioning === 'body' && sent.kind === 'number'
-      if (resource.requirePrecondition && ifMatch === 'absent' && ifNoneMatch === 'absent' && !bodyVersionSent) {
+      if (
+        resource.requirePrecondition &&
+        ifMatch === 'absent' &&
+        ifNoneMatch === 'absent' &&
+        !bodyVersionSent
+      ) {
         return this.#preconditionRequired(id)
       }
       if (ifNoneMatch === 'fail') {
@@ -577,7 +651,9 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
         status: 428,
         detail: `${method} ${this.#instance(id)} must be conditional: ${how}`,
         instance: this.#instance(id),
-        extensions: { required: resource.versioning === 'body' ? [resource.versionField, 'If-Match'] : ['If-Match'] },
+        extensions: {
+          required: resource.versioning === 'body' ? [resource.versionField, 'If-Match'] : ['If-Match'],
+        },
       })
     }
 
@@ -591,7 +667,9 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
         return this.#missing(id)
       }
       if (body.kind !== 'json' || !isJsonObject(body.value)) return this.#notAnObject(id)
-      const sent = readSentVersion(resource.versioning === 'body' ? getPath(body.value, resource.versionField) : undefined)
+      const sent = readSentVersion(
+        resource.versioning === 'body' ? getPath(body.value, resource.versionField) : undefined,
+      )
       const ifNoneMatch = patch ? 'absent' : evaluateIfNoneMatch(ifNoneMatchHeader, record.etag)
       const refusedPrecondition = this.#checkPreconditions(record, id, sent, ifNoneMatch)
       if (refusedPrecondition !== undefined) return refusedPrecondition
@@ -600,7 +678,8 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
       if (given !== undefined && given !== null && String(given) !== id) return this.#idMismatch(id, given)
       let next: JsonObject
       if (patch) {
-        const changes = resource.versioning === 'body' ? setPath(body.value, resource.versionField, undefined) : body.value
+        const changes =
+          resource.versioning === 'body' ? setPath(body.value, resource.versionField, undefined) : body.value
         const patched = applyMergePatch(record.data, changes)
         next = isJsonObject(patched) ? patched : {}
       } else {
@@ -609,7 +688,11 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
       next = setPath(next, resource.idField, id)
       const version = resource.versioning === 'body' ? (record.version ?? 0) + 1 : undefined
       if (version !== undefined) next = setPath(next, resource.versionField, version)
-      const refused = checkWrite(this.#scope, this.#input('update', id, record.data, next), this.#instance(id))
+      const refused = checkWrite(
+        this.#scope,
+        this.#input('update', id, record.data, next),
+        this.#instance(id),
+      )
       if (refused !== undefined) return refused
       const saved = store.save(this.#name, id, next, { by: this.#user, at: this.#at(), version })
       return this.#recordReply(200, saved)
@@ -627,7 +710,11 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
       }
       const refusedPrecondition = this.#checkPreconditions(record, id, sent, 'absent')
       if (refusedPrecondition !== undefined) return refusedPrecondition
-      const refused = checkDelete(this.#scope, this.#input('delete', id, record.data, undefined), this.#instance(id))
+      const refused = checkDelete(
+        this.#scope,
+        this.#input('delete', id, record.data, undefined),
+        this.#instance(id),
+      )
       if (refused !== undefined) return refused
       store.delete(this.#name, id)
       return emptyReply(204)
@@ -638,7 +725,8 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
     handle,
     snapshot() {
       const result: Record<string, JsonObject[]> = {}
-      for (const name of resources.keys()) result[name] = store.list(name).map((record) => RecordStore.copy(record).data)
+      for (const name of resources.keys())
+        result[name] = store.list(name).map((record) => RecordStore.copy(record).data)
       return result
     },
     inspect(resource, id) {

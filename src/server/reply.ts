@@ -37,7 +37,11 @@ const TITLES: Readonly<Record<ProblemCode, string>> = {
 const RESERVED = new Set(['type', 'title', 'status', 'detail', 'instance', 'code'])
 
 /** A JSON reply. */
-export function jsonReply(status: number, value: unknown, headers: readonly (readonly [string, string])[] = []): Reply {
+export function jsonReply(
+  status: number,
+  value: unknown,
+  headers: readonly (readonly [string, string])[] = [],
+): Reply {
   return { status, headers: [['Content-Type', 'application/json'], ...headers], body: JSON.stringify(value) }
 }
 
@@ -84,7 +88,11 @@ export function problemReply(input: ProblemInput): Reply {
 }
 
 /** Turns a reply into a `Response`, with extra headers appended. Bodies of 204/304 and HEAD are dropped. */
-export function toResponse(reply: Reply, extraHeaders: readonly (readonly [string, string])[], head: boolean): Response {
+export function toResponse(
+  reply: Reply,
+  extraHeaders: readonly (readonly [string, string])[],
+  head: boolean,
+): Response {
   const headers = new Headers()
   for (const [name, value] of reply.headers) headers.append(name, value)
   for (const [name, value] of extraHeaders) headers.set(name, value)

@@ -36,14 +36,16 @@ function quote(value: unknown): string {
 }
 
 function checkTransitions(input: WriteInput, options: ResourceOptions, instance: string): Reply | undefined {
-  if (input.operation !== 'update' || input.current === undefined || input.next === undefined) return undefined
+  if (input.operation !== 'update' || input.current === undefined || input.next === undefined)
+    return undefined
   for (const [field, transitions] of Object.entries(options.transitions ?? {})) {
     const from = getPath(input.current, field)
     const to = getPath(input.next, field)
     if (canonicalJson(from) === canonicalJson(to)) continue
     const allowed = typeof from === 'string' ? transitions[from] : undefined
     if (allowed !== undefined && typeof to === 'string' && allowed.includes(to)) continue
-    const list = allowed === undefined || allowed.length === 0 ? 'none' : allowed.map((state) => `'${state}'`).join(', ')
+    const list =
+      allowed === undefined || allowed.length === 0 ? 'none' : allowed.map((state) => `'${state}'`).join(', ')
     return problemReply({
       code: 'state-conflict',
       status: 409,
@@ -86,14 +88,21 @@ export function checkWrite(scope: RuleScope, input: WriteInput, instance: string
     const key = canonicalJson(value)
     const holder = scope
       .records(input.resource)
-      .find((record) => scope.idOf(input.resource, record) !== input.id && canonicalJson(getPath(record, field)) === key)
+      .find(
+        (record) =>
+          scope.idOf(input.resource, record) !== input.id && canonicalJson(getPath(record, field)) === key,
+      )
     if (holder !== undefined) {
       return problemReply({
         code: 'duplicate',
         status: 409,
         detail: `${field} ${quote(value)} is already taken.`,
         instance,
-        extensions: { field, value, existing: scope.recordUrl(input.resource, scope.idOf(input.resource, holder)) },
+        extensions: {
+          field,
+          value,
+          existing: scope.recordUrl(input.resource, scope.idOf(input.resource, holder)),
+        },
       })
     }
   }
@@ -105,7 +114,13 @@ function checkStateRules(input: WriteInput, options: ResourceOptions, instance: 
   for (const rule of options.rules ?? []) {
     const message = rule(input)
     if (message !== undefined) {
-      return problemReply({ code: 'state-conflict', status: 409, detail: message, instance, extensions: { rule: 'custom' } })
+      return problemReply({
+        code: 'state-conflict',
+        status: 409,
+        detail: message,
+        instance,
+        extensions: { rule: 'custom' },
+      })
     }
   }
   return undefined

@@ -28,7 +28,12 @@ export async function receive(response: Response): Promise<Received> {
 }
 
 /** Builds a request to `http://test.local<path>` with a JSON body. */
-export function request(method: string, path: string, send: Send = {}, origin = 'http://test.local'): Request {
+export function request(
+  method: string,
+  path: string,
+  send: Send = {},
+  origin = 'http://test.local',
+): Request {
   const headers = new Headers(send.headers)
   const init: RequestInit = { method, headers }
   if (send.body !== undefined) {
@@ -39,6 +44,11 @@ export function request(method: string, path: string, send: Send = {}, origin = 
 }
 
 /** Sends one request through `server.handle()` and reads the answer. */
-export async function call(server: ReferenceServer, method: string, path: string, send: Send = {}): Promise<Received> {
+export async function call(
+  server: ReferenceServer,
+  method: string,
+  path: string,
+  send: Send = {},
+): Promise<Received> {
   return receive(await server.handle(request(method, path, send)))
 }

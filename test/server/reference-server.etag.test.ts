@@ -44,7 +44,9 @@ describe('strong ETags', () => {
   it('answer a matching If-None-Match on GET with 304 and no body', async () => {
     const server = notesServer()
     const read = await call(server, 'GET', '/notes/1')
-    const again = await call(server, 'GET', '/notes/1', { headers: { 'If-None-Match': `W/${read.headers.get('etag')}` } })
+    const again = await call(server, 'GET', '/notes/1', {
+      headers: { 'If-None-Match': `W/${read.headers.get('etag')}` },
+    })
     expect(again.status).toBe(304)
     expect(again.text).toBe('')
     expect(again.headers.get('etag')).toBe(read.headers.get('etag'))
@@ -56,7 +58,13 @@ describe('strong ETags', () => {
     expect(list.status).toBe(200)
     expect(list.json).toEqual([{ id: '1', title: 'Groceries', body: 'milk' }])
     expect(list.headers.get('etag')).toMatch(STRONG_ETAG)
-    expect((await call(server, 'GET', '/notes', { headers: { 'If-None-Match': list.headers.get('etag') as string } })).status).toBe(304)
+    expect(
+      (
+        await call(server, 'GET', '/notes', {
+          headers: { 'If-None-Match': list.headers.get('etag') as string },
+        })
+      ).status,
+    ).toBe(304)
   })
 })
 
@@ -64,10 +72,16 @@ describe('If-Match', () => {
   it('accepts the current ETag, in a list, and *', async () => {
     const server = notesServer()
     const etag = (await call(server, 'GET', '/notes/1')).headers.get('etag') as string
-    const listed = await call(server, 'PATCH', '/notes/1', { body: { body: 'bread' }, headers: { 'If-Match': `"nope", ${etag}` } })
+    const listed = await call(server, 'PATCH', '/notes/1', {
+      body: { body: 'bread' },
+      headers: { 'If-Match': `"nope", ${etag}` },
+    })
     expect(listed.status).toBe(200)
     expect(listed.json).toEqual({ id: '1', title: 'Groceries', body: 'bread' })
-    const star = await call(server, 'PATCH', '/notes/1', { body: { body: 'eggs' }, headers: { 'If-Match': '*' } })
+    const star = await call(server, 'PATCH', '/notes/1', {
+      body: { body: 'eggs' },
+      headers: { 'If-Match': '*' },
+    })
     expect(star.status).toBe(200)
   })
 
@@ -104,13 +118,19 @@ describe('If-Match', () => {
   it('uses the strong comparison: a weak tag never matches', async () => {
     const server = notesServer()
     const etag = (await call(server, 'GET', '/notes/1')).headers.get('etag') as string
-    const weak = await call(server, 'PUT', '/notes/1', { body: { title: 'x' }, headers: { 'If-Match': `W/${etag}` } })
+    const weak = await call(server, 'PUT', '/notes/1', {
+      body: { title: 'x' },
+      headers: { 'If-Match': `W/${etag}` },
+    })
     expect(weak.status).toBe(412)
   })
 
   it('refuses a malformed If-Match with 400 and changes nothing', async () => {
     const server = notesServer()
-    const bad = await call(server, 'PUT', '/notes/1', { body: { title: 'x' }, headers: { 'If-Match': 'abc' } })
+    const bad = await call(server, 'PUT', '/notes/1', {
+      body: { title: 'x' },
+      headers: { 'If-Match': 'abc' },
+    })
     expect(bad.status).toBe(400)
     expect(bad.json).toMatchObject({ code: 'invalid', type: PROBLEM_TYPES.invalid })
     expect(bad.json.detail).toContain('If-Match')
@@ -120,9 +140,14 @@ describe('If-Match', () => {
   it('answers 404 for a record that never existed and 410 for a deleted one, whatever the If-Match', async () => {
     const server = notesServer()
     const etag = (await call(server, 'GET', '/notes/1')).headers.get('etag') as string
-    expect((await call(server, 'PUT', '/notes/9', { body: { title: 'x' }, headers: { 'If-Match': etag } })).status).toBe(404)
+    expect(
+      (await call(server, 'PUT', '/notes/9', { body: { title: 'x' }, headers: { 'If-Match': etag } })).status,
+    ).toBe(404)
     expect((await call(server, 'DELETE', '/notes/1', { headers: { 'If-Match': etag } })).status).toBe(204)
-    const gone = await call(server, 'PUT', '/notes/1', { body: { title: 'x' }, headers: { 'If-Match': etag } })
+    const gone = await call(server, 'PUT', '/notes/1', {
+      body: { title: 'x' },
+      headers: { 'If-Match': etag },
+    })
     expect(gone.status).toBe(410)
     expect(gone.json).toMatchObject({ code: 'gone', type: PROBLEM_TYPES.gone })
     expect((await call(server, 'GET', '/notes/1')).status).toBe(410)
@@ -140,11 +165,17 @@ describe('If-Match', () => {
 describe('If-None-Match: * on PUT', () => {
   it('creates a record at a client-chosen id, and refuses when it exists', async () => {
     const server = notesServer()
-    const created = await call(server, 'PUT', '/notes/abc', { body: { title: 'New' }, headers: { 'If-None-Match': '*' } })
+    const created = await call(server, 'PUT', '/notes/abc', {
+      body: { title: 'New' },
+      headers: { 'If-None-Match': '*' },
+    })
     expect(created.status).toBe(201)
     expect(created.headers.get('location')).toBe('http://test.local/notes/abc')
     expect(created.json).toEqual({ id: 'abc', title: 'New' })
-    const again = await call(server, 'PUT', '/notes/abc', { body: { title: 'Other' }, headers: { 'If-None-Match': '*' } })
+    const again = await call(server, 'PUT', '/notes/abc', {
+      body: { title: 'Other' },
+      headers: { 'If-None-Match': '*' },
+    })
     expect(again.status).toBe(412)
     expect(again.json.current).toEqual({ id: 'abc', title: 'New' })
   })
@@ -154,7 +185,12 @@ describe('requirePrecondition', () => {
   it('refuses unconditional writes with 428 and a message that says how to fix the client', async () => {
     const server = notesServer({ requirePrecondition: true })
     for (const method of ['PUT', 'PATCH', 'DELETE']) {
-      const refused = await call(server, method, '/notes/1', method === 'DELETE' ? {} : { body: { title: 'x' } })
+      const refused = await call(
+        server,
+        method,
+        '/notes/1',
+        method === 'DELETE' ? {} : { body: { title: 'x' } },
+      )
       expect(refused.status).toBe(428)
       expect(refused.json).toMatchObject({
         type: PROBLEM_TYPES.preconditionRequired,

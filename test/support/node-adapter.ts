@@ -26,7 +26,8 @@ export interface NodeFetchServer {
 export function toFetchRequest(message: IncomingMessage, origin: string): Request {
   const headers = new Headers()
   const raw = message.rawHeaders
-  for (let index = 0; index + 1 < raw.length; index += 2) headers.append(raw[index] as string, raw[index + 1] as string)
+  for (let index = 0; index + 1 < raw.length; index += 2)
+    headers.append(raw[index] as string, raw[index + 1] as string)
   const method = (message.method ?? 'GET').toUpperCase()
   const hasBody = method !== 'GET' && method !== 'HEAD'
   const init: RequestInit & { duplex?: 'half' } = { method, headers }
@@ -59,7 +60,10 @@ export async function writeFetchResponse(response: Response, target: ServerRespo
 }
 
 /** Starts `handler` on 127.0.0.1 (port 0 by default: any free port). */
-export async function serveFetch(handler: FetchHandler, options: { port?: number } = {}): Promise<NodeFetchServer> {
+export async function serveFetch(
+  handler: FetchHandler,
+  options: { port?: number } = {},
+): Promise<NodeFetchServer> {
   const sockets = new Set<Socket>()
   let origin = ''
   const server = createServer((message, target) => {
