@@ -297,12 +297,12 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
     }
     const body = await readRequestBody(request, maxBodyBytes)
     if (body.kind !== 'json' && body.kind !== 'empty') return done(refuseBody(body, url.pathname))
-    const process = (): Reply => {
+    const runWrite = (): Reply => {
       if (method === 'POST') return context.create(body)
       if (method === 'DELETE') return context.remove(id as string, body)
       return context.update(id as string, body, method === 'PATCH')
     }
-    return withIdempotency(request, method, url, body.text, process)
+    return withIdempotency(request, method, url, body.text, runWrite)
   }
 
   function done(reply: Reply): Routed {
@@ -356,12 +356,12 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
     method: string,
     url: URL,
     bodyText: string,
-    process: () => Reply,
+    runWrite: () => Reply,
   ): Promise<Routed> {
     const key = idempotency !== undefined ? request.headers.get(idempotency.header) : null
     if (idempotency === undefined || key === null) {
       await delay(request)
-      return done(process())
+      return done(runWrite())
     }
     if (!IDEMPOTENCY_KEY.test(key)) {
       return done(
@@ -404,7 +404,7 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
     }
     try {
       await delay(request)
-      const reply = process()
+      const reply = runWrite()
       if (reply.status >= 500) idempotency.store.release(scopedKey)
       else idempotency.store.complete(scopedKey, fingerprint, reply)
       return done(reply)
