@@ -157,7 +157,9 @@ export class NetworkError extends ConflictSafeError {
    */
   constructor(cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause)
-    super('NETWORK', `The request failed before a response arrived (${reason}). It is safe to retry.`, { cause })
+    super('NETWORK', `The request failed before a response arrived (${reason}). It is safe to retry.`, {
+      cause,
+    })
     this.name = 'NetworkError'
   }
 }

@@ -84,7 +84,10 @@ function duplicateField(problem: ProblemDetails | undefined): string | undefined
   return typeof pointer === 'string' ? pointerToField(pointer) : undefined
 }
 
-function preconditionRequiredMessage(sent: ClassifyOptions<unknown>['sentPrecondition'], said: string | undefined): string {
+function preconditionRequiredMessage(
+  sent: ClassifyOptions<unknown>['sentPrecondition'],
+  said: string | undefined,
+): string {
   const fix =
     sent === 'body'
       ? 'This write carried its version only in the body; this server wants the If-Match header. Read the ETag ' +
@@ -104,7 +107,12 @@ function bodyFailure(status: number, body: ResponseBody, meta: OutcomeMeta): Err
   return {
     kind: 'error',
     status,
-    error: new ResponseBodyError({ status, reason: body.unreadable, contentType: body.contentType, text: body.text }),
+    error: new ResponseBodyError({
+      status,
+      reason: body.unreadable,
+      contentType: body.contentType,
+      text: body.text,
+    }),
     retryable: false,
     ...meta,
   }
@@ -127,7 +135,10 @@ export async function classifyResponse<TData>(
 ): Promise<SaveOutcome<TData>> {
   const { status, headers } = response
   const requestId = headers.get(options.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER) ?? undefined
-  const body = await readBody(response, options.maxBodyBytes === undefined ? {} : { maxBytes: options.maxBodyBytes })
+  const body = await readBody(
+    response,
+    options.maxBodyBytes === undefined ? {} : { maxBytes: options.maxBodyBytes },
+  )
   const idMeta: OutcomeMeta = requestId === undefined ? {} : { requestId }
 
   if (status >= 200 && status <= 299) {
@@ -135,7 +146,13 @@ export async function classifyResponse<TData>(
     if (failure !== undefined) return failure
     try {
       const version = readVersion(options.versionSource ?? 'etag', { headers, body: body.json })
-      return { kind: 'ok', status, data: body.json as TData | undefined, version: version ?? 'unknown', ...idMeta }
+      return {
+        kind: 'ok',
+        status,
+        data: body.json as TData | undefined,
+        version: version ?? 'unknown',
+        ...idMeta,
+      }
     } catch (error) {
       if (!(error instanceof ConflictSafeError)) throw error
       return { kind: 'error', status, error, retryable: false, ...idMeta }
@@ -204,7 +221,8 @@ export async function classifyResponse<TData>(
     }
   }
   if (status === 400 || status === 422) return { kind: 'invalid', status, ...withMessage, ...meta }
-  if ((status === 404 || status === 410) && options.operation !== 'create') return { kind: 'gone', status, ...meta }
+  if ((status === 404 || status === 410) && options.operation !== 'create')
+    return { kind: 'gone', status, ...meta }
 
   const error = new HttpError({
     status,
@@ -230,6 +248,7 @@ export async function classifyResponse<TData>(
  */
 export function classifyFailure(error: unknown): SaveOutcome<never> {
   if (isAbortError(error)) throw error
-  if (error instanceof ConflictSafeError) return { kind: 'error', error, retryable: error instanceof NetworkError }
+  if (error instanceof ConflictSafeError)
+    return { kind: 'error', error, retryable: error instanceof NetworkError }
   return { kind: 'error', error: new NetworkError(error), retryable: true }
 }

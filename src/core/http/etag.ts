@@ -43,7 +43,9 @@ function readETag(header: string, start: number): { tag: EntityTag; end: number 
   if (header.charCodeAt(index) !== 0x22) {
     throw new MalformedETagError(
       header,
-      index >= header.length ? 'it ends where an opening quote was expected' : `missing opening quote at position ${index}`,
+      index >= header.length
+        ? 'it ends where an opening quote was expected'
+        : `missing opening quote at position ${index}`,
     )
   }
   index += 1
@@ -51,7 +53,10 @@ function readETag(header: string, start: number): { tag: EntityTag; end: number 
   while (index < header.length && header.charCodeAt(index) !== 0x22) {
     const code = header.charCodeAt(index)
     if (!isETagChar(code)) {
-      throw new MalformedETagError(header, `character ${JSON.stringify(header[index])} at position ${index} is not allowed in an entity tag`)
+      throw new MalformedETagError(
+        header,
+        `character ${JSON.stringify(header[index])} at position ${index} is not allowed in an entity tag`,
+      )
     }
     index += 1
   }
@@ -118,7 +123,10 @@ export function formatETag(tag: EntityTag): string {
   const header = `${tag.weak ? 'W/' : ''}"${tag.opaque}"`
   for (let index = 0; index < tag.opaque.length; index += 1) {
     if (!isETagChar(tag.opaque.charCodeAt(index))) {
-      throw new MalformedETagError(header, `character ${JSON.stringify(tag.opaque[index])} is not allowed in an entity tag`)
+      throw new MalformedETagError(
+        header,
+        `character ${JSON.stringify(tag.opaque[index])} is not allowed in an entity tag`,
+      )
     }
   }
   return header

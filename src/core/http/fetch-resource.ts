@@ -61,7 +61,10 @@ export async function fetchResource<TData>(
     throw outcome.kind === 'error' ? outcome.error : failure
   }
   const requestId = response.headers.get(options.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER) ?? undefined
-  const body = await readBody(response, options.maxBodyBytes === undefined ? {} : { maxBytes: options.maxBodyBytes })
+  const body = await readBody(
+    response,
+    options.maxBodyBytes === undefined ? {} : { maxBytes: options.maxBodyBytes },
+  )
   if (response.status < 200 || response.status > 299) {
     const problem = toProblemDetails(body.json, body.contentType)
     throw new HttpError({
@@ -73,7 +76,12 @@ export async function fetchResource<TData>(
   }
   const reason = body.unreadable ?? (body.json === undefined ? 'empty' : undefined)
   if (reason !== undefined) {
-    throw new ResponseBodyError({ status: response.status, reason, contentType: body.contentType, text: body.text })
+    throw new ResponseBodyError({
+      status: response.status,
+      reason,
+      contentType: body.contentType,
+      text: body.text,
+    })
   }
   const version = readVersion(options.versionSource ?? 'etag', { headers: response.headers, body: body.json })
   return { data: body.json as TData, version, ...(requestId !== undefined && { requestId }) }

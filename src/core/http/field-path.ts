@@ -50,7 +50,11 @@ export function getField(document: unknown, path: string): unknown {
  *
  * @throws ConflictSafeError (code `'INVALID_FIELD_PATH'`) when a step of the path holds a non-object value.
  */
-export function setField(document: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+export function setField(
+  document: Record<string, unknown>,
+  path: string,
+  value: unknown,
+): Record<string, unknown> {
   const keys = splitFieldPath(path)
   const write = (target: Record<string, unknown>, depth: number): Record<string, unknown> => {
     const key = keys[depth] as string

@@ -21,7 +21,13 @@ export type { ConflictSafeErrorOptions, ResponseBodyFailure } from '../errors'
 export { formatETag, parseETag, parseETagList, strongCompare, weakCompare } from './etag'
 export type { EntityTag } from './etag'
 export { readVersion, sameVersion } from './version'
-export type { FieldVersionSource, ResourceVersion, VersionInput, VersionSource } from './version'
+export type {
+  FieldVersionSource,
+  ResourceVersion,
+  VersionInput,
+  VersionSource,
+  VersionSourceFunction,
+} from './version'
 export { buildPrecondition, DEFAULT_VERSION_FIELD } from './precondition'
 export type { Precondition, PreconditionMode, PreconditionOptions } from './precondition'
 export { createIdempotencyKey, DEFAULT_IDEMPOTENCY_HEADER } from './idempotency'

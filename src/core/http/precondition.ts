@@ -52,7 +52,8 @@ export function buildPrecondition<TBody>(
   const mode: PreconditionMode = options.mode ?? (version.etag !== undefined ? 'if-match' : 'body')
   const headers: Record<string, string> = {}
   if (mode === 'if-match' || mode === 'both') {
-    if (version.etag === undefined) throw new MissingVersionError('etag', `precondition mode '${mode}' sends If-Match`)
+    if (version.etag === undefined)
+      throw new MissingVersionError('etag', `precondition mode '${mode}' sends If-Match`)
     headers['If-Match'] = version.etag
   }
   if (mode === 'if-match') return { headers, body }

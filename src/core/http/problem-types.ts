@@ -43,7 +43,10 @@ export const DEFAULT_PROBLEM_TYPES: Readonly<Record<string, ConflictClass>> = Ob
 
 /** The comparable form of a key: lower case, with `_` and whitespace runs as `-`. */
 function normalizeKey(key: string): string {
-  return key.trim().toLowerCase().replace(/[\s_]+/g, '-')
+  return key
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
 }
 
 function toMap(table: Readonly<Record<string, ConflictClass>>): Map<string, ConflictClass> {
@@ -57,7 +60,10 @@ function candidates(problem: ProblemDetails): string[] {
   const found: string[] = []
   if (typeof problem.type === 'string' && problem.type !== '') {
     found.push(problem.type)
-    const last = problem.type.split(/[/:#]/).filter((part) => part !== '').pop()
+    const last = problem.type
+      .split(/[/:#]/)
+      .filter((part) => part !== '')
+      .pop()
     if (last !== undefined && last !== problem.type) found.push(last)
   }
   const code: unknown = problem['code']

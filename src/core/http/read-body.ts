@@ -37,7 +37,10 @@ function withoutProtoKeys(key: string, value: unknown): unknown {
 /** Whether `error` is the rejection of an aborted request or body read. */
 export function isAbortError(error: unknown): boolean {
   return (
-    typeof error === 'object' && error !== null && 'name' in error && (error as { name: unknown }).name === 'AbortError'
+    typeof error === 'object' &&
+    error !== null &&
+    'name' in error &&
+    (error as { name: unknown }).name === 'AbortError'
   )
 }
 

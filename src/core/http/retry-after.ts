@@ -9,7 +9,10 @@
  * @param header The header value (`null` when absent).
  * @param now The current time in milliseconds since the epoch. Default: `Date.now()`.
  */
-export function parseRetryAfter(header: string | null | undefined, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  header: string | null | undefined,
+  now: number = Date.now(),
+): number | undefined {
   if (header === null || header === undefined) return undefined
   const text = header.trim()
   if (/^\d+$/.test(text)) return Number(text) * 1000

@@ -73,11 +73,15 @@ export async function sendWrite<TData, TBody = unknown>(
       throw error
     }
     if (options.precondition?.unconditional !== true) {
-      sentPrecondition = options.precondition?.mode ?? (options.version?.etag !== undefined ? 'if-match' : 'body')
+      sentPrecondition =
+        options.precondition?.mode ?? (options.version?.etag !== undefined ? 'if-match' : 'body')
     }
   }
   if (operation === 'create' || options.idempotencyKey !== undefined) {
-    headers.set(options.idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER, options.idempotencyKey ?? createIdempotencyKey())
+    headers.set(
+      options.idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER,
+      options.idempotencyKey ?? createIdempotencyKey(),
+    )
   }
   if (!headers.has('accept')) headers.set('accept', 'application/json, application/problem+json')
 
@@ -86,7 +90,9 @@ export async function sendWrite<TData, TBody = unknown>(
     try {
       payload = JSON.stringify(body)
     } catch (error) {
-      return failed(new InvalidBodyError('it cannot be serialized as JSON (a cycle or a BigInt?)', { cause: error }))
+      return failed(
+        new InvalidBodyError('it cannot be serialized as JSON (a cycle or a BigInt?)', { cause: error }),
+      )
     }
     if (payload !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json')
   }

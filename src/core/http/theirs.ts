@@ -76,7 +76,10 @@ export function readTheirs<TData>(
   const source = options.versionSource ?? 'etag'
   if (source !== 'etag') {
     try {
-      const fromData = readVersion(source, { headers: new Headers(etag === undefined ? {} : { etag }), body: found.data })
+      const fromData = readVersion(source, {
+        headers: new Headers(etag === undefined ? {} : { etag }),
+        body: found.data,
+      })
       value = fromData?.value ?? value
       etag = fromData?.etag ?? etag
     } catch (error) {

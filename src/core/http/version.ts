@@ -30,17 +30,23 @@ export interface FieldVersionSource {
 }
 
 /**
+ * A function that reads the version from a response; returns `undefined` when there is none. Fields set to
+ * `undefined` are ignored; what it returns is checked like any other version.
+ */
+export type VersionSourceFunction = (
+  input: VersionInput,
+) => { readonly etag?: string | undefined; readonly value?: string | number | undefined } | undefined
+
+/**
  * Where a resource's version comes from: `'etag'` (the `ETag` response header), a body field
  * (`{ field: 'meta.updatedAt' }`), or a function of the headers and body.
  */
-export type VersionSource =
-  | 'etag'
-  | FieldVersionSource
-  | ((input: VersionInput) => ResourceVersion | undefined)
+export type VersionSource = 'etag' | FieldVersionSource | VersionSourceFunction
 
 /** Check a body version: a non-empty string or a finite number, else InvalidVersionError. */
 function checkValue(field: string, value: unknown): string | number {
-  if ((typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isFinite(value))) return value
+  if ((typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isFinite(value)))
+    return value
   throw new InvalidVersionError(field, value)
 }
 
@@ -55,7 +61,10 @@ function readETagHeader(headers: Headers): string | undefined {
   return header === null ? undefined : checkETag(header)
 }
 
-function fromParts(etag: string | undefined, value: string | number | undefined): ResourceVersion | undefined {
+function fromParts(
+  etag: string | undefined,
+  value: string | number | undefined,
+): ResourceVersion | undefined {
   if (etag === undefined && value === undefined) return undefined
   return { ...(etag !== undefined && { etag }), ...(value !== undefined && { value }) }
 }
@@ -74,7 +83,8 @@ export function readVersion(source: VersionSource, input: VersionInput): Resourc
     if (found === undefined || found === null) return undefined
     if (typeof found !== 'object') throw new InvalidVersionError('versionSource()', found)
     const { etag, value } = found as { etag?: unknown; value?: unknown }
-    if (etag !== undefined && typeof etag !== 'string') throw new MalformedETagError(String(etag), 'an ETag must be a string')
+    if (etag !== undefined && typeof etag !== 'string')
+      throw new MalformedETagError(String(etag), 'an ETag must be a string')
     return fromParts(
       etag === undefined ? undefined : checkETag(etag),
       value === undefined ? undefined : checkValue('versionSource()', value),
