@@ -90,3 +90,11 @@ describe('buildPrecondition', () => {
     })
   })
 })
+
+describe('body field paths', () => {
+  it('refuse prototype keys and empty segments', () => {
+    expect(() => buildPrecondition({ value: 1 }, {}, { field: '__proto__.x' })).toThrow(/Invalid field path/)
+    expect(() => buildPrecondition({ value: 1 }, {}, { field: 'a..b' })).toThrow(/Invalid field path/)
+    expect(({} as Record<string, unknown>).x).toBeUndefined()
+  })
+})
