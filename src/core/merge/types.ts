@@ -9,6 +9,8 @@
 export interface KeySegment {
   /** The value of the item's key field. */
   readonly key: string | number
+  /** The name of the key field (for example `'id'`); set on every path the merge engine makes. */
+  readonly field?: string
 }
 
 /** One step of a path: an object key, an array index (arrays merged as sequences), or an item key. */
