@@ -30,12 +30,12 @@ describe('mergeValues', () => {
 
     it('reports delete-vs-edit in both directions, keeping mine', () => {
       const { owner: _dropped, ...withoutOwner } = base
-      const mineDeleted = mergeValues(base, withoutOwner, { ...base, owner: 'bob' })
+      const mineDeleted = mergeValues<Record<string, string>>(base, withoutOwner, { ...base, owner: 'bob' })
       expect(mineDeleted.merged).toEqual(withoutOwner)
       expect(mineDeleted.conflicts).toEqual([
         { id: 'owner', path: ['owner'], kind: 'delete-vs-edit', deletedBy: 'mine', base: 'ann', mine: undefined, theirs: 'bob' },
       ])
-      const theirsDeleted = mergeValues(base, { ...base, owner: 'cy' }, withoutOwner)
+      const theirsDeleted = mergeValues<Record<string, string>>(base, { ...base, owner: 'cy' }, withoutOwner)
       expect(theirsDeleted.merged).toEqual({ ...base, owner: 'cy' })
       expect(theirsDeleted.conflicts[0]).toMatchObject({ kind: 'delete-vs-edit', deletedBy: 'theirs' })
     })
