@@ -32,6 +32,12 @@ interface ConflictFields<TData> {
 /** Both sides changed the record and some changes could not be merged automatically. */
 export interface MergeSaveConflict<TData> extends ConflictFields<TData> {
   readonly kind: 'merge'
+  /**
+   * What raised it: `'save'` (a refused save; `resolve` saves again) or `'rebase'` (taking a remote change
+   * into the draft; `resolve` applies the decisions to the draft without saving). Absent means `'save'`.
+   * With `conflicts` empty, a clean merge waits for confirmation (`confirmMerge`).
+   */
+  readonly origin?: 'save' | 'rebase'
   /** What the form loaded (the pinned base). */
   readonly base: TData
   /** What the server has now. */
@@ -42,7 +48,7 @@ export interface MergeSaveConflict<TData> extends ConflictFields<TData> {
   readonly conflicts: readonly MergeConflict[]
   /** What merged automatically from theirs. */
   readonly changes: readonly MergeChange[]
-  /** Apply the decisions and save again, conditioned on theirs' version. */
+  /** Apply the decisions and save again, conditioned on theirs' version (origin `'rebase'`: apply them to the draft only). */
   resolve(choices: ConflictChoices): void
 }
 

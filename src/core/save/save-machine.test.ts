@@ -62,7 +62,9 @@ describe('save machine: every transition', () => {
 describe('save machine: counters and payloads', () => {
   it('counts attempts across writes, stale merges and retries', () => {
     let state: SaveState<Doc> = reduce(idle, { type: 'submit' })
-    expect(state).toMatchObject({ status: 'saving', attempt: 1, failureCount: 0 })
+    expect(state).toMatchObject({ status: 'saving', attempt: 0, failureCount: 0 })
+    state = reduce(state, { type: 'write' })
+    expect(state).toMatchObject({ status: 'saving', attempt: 1 })
     state = reduce(state, { type: 'stale' })
     expect(state).toMatchObject({ status: 'merging', attempt: 1 })
     state = reduce(state, { type: 'write' })
@@ -80,10 +82,10 @@ describe('save machine: counters and payloads', () => {
     expect(state).toEqual({ status: 'error', error: reason, attempts: 3 })
   })
 
-  it('a conflict carries the conflict; a new submit starts over at attempt 1', () => {
+  it('a conflict carries the conflict; a new submit starts over at attempt 0', () => {
     const state = reduce(merging, actions.conflict)
     expect(state).toEqual({ status: 'conflict', conflict })
-    expect(reduce(state, { type: 'submit' })).toMatchObject({ status: 'saving', attempt: 1, failureCount: 0 })
+    expect(reduce(state, { type: 'submit' })).toMatchObject({ status: 'saving', attempt: 0, failureCount: 0 })
   })
 
   it('never mutates the state it is given', () => {

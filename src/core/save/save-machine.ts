@@ -24,10 +24,10 @@ export interface IdleSaveState {
   readonly status: 'idle'
 }
 
-/** A write is in flight (or waiting to be retried). */
+/** A save is running: preparing, a write in flight, or waiting to retry one. */
 export interface SavingSaveState {
   readonly status: 'saving'
-  /** Writes sent for this action so far, counting the one in flight (1-based). */
+  /** Writes sent for this action so far, counting the one in flight (0 while preparing). */
   readonly attempt: number
   /** Failed attempts so far that are being retried (network errors, 5xx, in-progress). */
   readonly failureCount: number
@@ -86,7 +86,7 @@ export type SaveState<TData = unknown> =
 export type SaveAction<TData = unknown> =
   /** A user action (or autosave, or a resolved conflict) starts a save. */
   | { readonly type: 'submit' }
-  /** Another write of the same action goes out (after a clean merge or a retry delay). */
+  /** A write of the action goes out (the first, or another after a clean merge or a retry delay). */
   | { readonly type: 'write' }
   /** An attempt failed in a way worth retrying; the next `write` follows after a delay. */
   | { readonly type: 'retry'; readonly reason: ConflictSafeError }
@@ -122,7 +122,7 @@ export function reduce<TData>(state: SaveState<TData>, action: SaveAction<TData>
   switch (action.type) {
     case 'submit':
       if (state.status === 'saving' || state.status === 'merging') return state
-      return { status: 'saving', attempt: 1, failureCount: 0, failureReason: undefined }
+      return { status: 'saving', attempt: 0, failureCount: 0, failureReason: undefined }
     case 'write':
       if (state.status === 'saving') return { ...state, attempt: state.attempt + 1 }
       if (state.status === 'merging') {
