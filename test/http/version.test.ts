@@ -128,5 +128,7 @@ describe('sameVersion', () => {
     expect(sameVersion(undefined, undefined)).toBe(false)
     expect(sameVersion({ etag: '"7"' }, undefined)).toBe(false)
     expect(sameVersion({ etag: '"7"' }, { value: 7 })).toBe(false)
+    expect(sameVersion('unknown', 'unknown')).toBe(false)
+    expect(sameVersion({ etag: '"7"' }, 'unknown')).toBe(false)
   })
 })

@@ -107,11 +107,11 @@ function sameETag(a: string, b: string): boolean {
 /**
  * Whether two versions denote the same state of the resource. Compares what both carry: ETags by weak
  * comparison (`"7"` matches `W/"7"`, since proxies may weaken tags), body values by their string form.
- * An unknown version is never the same as anything, so `sameVersion(undefined, undefined)` is false, as are
- * two versions with no field in common.
+ * An unknown version (`undefined`, or `'unknown'` as in `OkOutcome.version`) is never the same as anything, so
+ * `sameVersion(undefined, undefined)` is false, as are two versions with no field in common.
  */
-export function sameVersion(a?: ResourceVersion, b?: ResourceVersion): boolean {
-  if (a === undefined || b === undefined) return false
+export function sameVersion(a?: ResourceVersion | 'unknown', b?: ResourceVersion | 'unknown'): boolean {
+  if (a === undefined || b === undefined || a === 'unknown' || b === 'unknown') return false
   let compared = false
   if (a.etag !== undefined && b.etag !== undefined) {
     if (!sameETag(a.etag, b.etag)) return false
