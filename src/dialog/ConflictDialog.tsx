@@ -1,0 +1,88 @@
+import type { ReactNode } from 'react'
+import { AcceptDeletion, Actions, Cancel, CopyMine, Reload, Restore, Retry, SaveMerged } from './Actions'
+import { Choice, Choices } from './Choice'
+import { Content } from './Content'
+import { useConflictDialog } from './context'
+import { DuplicateValue } from './Duplicate'
+import { Editor } from './Editor'
+import { BaseToggle, Field, Values } from './Field'
+import { Fields } from './Fields'
+import { Description, Meta, Title } from './Heading'
+import { type ConflictDialogRootProps, Root } from './Root'
+import { Status } from './Status'
+import { Summary } from './Summary'
+import { TextHunks } from './TextHunks'
+
+/** Props of the drop-in `<ConflictDialog>`: those of `ConflictDialog.Root` without children. */
+export interface ConflictDialogProps<TData = unknown> extends Omit<ConflictDialogRootProps<TData>, 'children'> {
+  /** Extra class names of the `<dialog>` element; default: none. */
+  readonly className?: string
+  /** Force the light or dark theme; default: follows `prefers-color-scheme`. */
+  readonly colorScheme?: 'light' | 'dark'
+}
+
+/** The body under the header: the fields of a merge, or the kind's own view. */
+function Body(): ReactNode {
+  const { conflict } = useConflictDialog()
+  return conflict.kind === 'merge' ? (
+    <>
+      <div className="cs-toolbar">
+        <Status />
+        <BaseToggle all />
+      </div>
+      <Fields />
+      <Summary />
+    </>
+  ) : (
+    <DuplicateValue />
+  )
+}
+
+/**
+ * The drop-in three-way merge dialog: `<ConflictDialog conflict={save.conflict} labels={{ title: 'Title' }} />`.
+ * Opens when a conflict is set; "Save merged" calls `conflict.resolve(choices)`, Cancel and Escape call
+ * `conflict.cancel()` (the draft is kept). Style it with `conflict-safe/styles.css`. The headless parts
+ * are its properties (`ConflictDialog.Root`, `.Content`, `.Field`, `.Choice`, `.TextHunks`, …).
+ */
+function ConflictDialogComponent<TData = unknown>({ className, colorScheme, ...props }: ConflictDialogProps<TData>): ReactNode {
+  return (
+    <Root {...props}>
+      <Content className={className ? `cs-dialog ${className}` : 'cs-dialog'} data-color-scheme={colorScheme}>
+        <header className="cs-header">
+          <Title />
+          <Description />
+          <Meta />
+        </header>
+        <Body />
+        <Actions />
+      </Content>
+    </Root>
+  )
+}
+
+export const ConflictDialog = Object.assign(ConflictDialogComponent, {
+  Root,
+  Content,
+  Title,
+  Description,
+  Meta,
+  Status,
+  BaseToggle,
+  Fields,
+  Field,
+  Values,
+  Choices,
+  Choice,
+  Editor,
+  TextHunks,
+  Summary,
+  DuplicateValue,
+  Actions,
+  SaveMerged,
+  Cancel,
+  CopyMine,
+  Reload,
+  Restore,
+  AcceptDeletion,
+  Retry,
+})

@@ -1,0 +1,65 @@
+import { type ComponentPropsWithoutRef, type ReactNode, useId } from 'react'
+import { useConflictDialog } from './context'
+import { labelOf, safeHref } from './format'
+
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** A copy of `record` with the dotted `field` set to `value`; `undefined` when `record` is not an object or the name is unsafe. */
+export function withField(record: unknown, field: string, value: unknown): unknown {
+  const [head, ...rest] = field.split('.')
+  if (!record || typeof record !== 'object' || head === undefined || UNSAFE_KEYS.has(head)) return undefined
+  const copy = (Array.isArray(record) ? [...record] : { ...record }) as Record<string, unknown>
+  const next = rest.length ? withField(copy[head] ?? {}, rest.join('.'), value) : value
+  if (next === undefined) return undefined
+  copy[head] = next
+  return copy
+}
+
+/**
+ * For a duplicate: a box to change the taken value and save again (`conflict.retry(mine with the new
+ * value)`), when the server named the field; and a link to the existing record (new tab), when it gave
+ * a web address. Duplicate conflicts only.
+ */
+export function DuplicateValue(props: ComponentPropsWithoutRef<'form'>): ReactNode {
+  const { conflict, labels, messages, settle } = useConflictDialog()
+  const id = useId()
+  if (conflict.kind !== 'duplicate') return null
+  const { field, value, mine, existing } = conflict
+  const href = safeHref(existing)
+  const editable = typeof field === 'string' && field !== '' && withField(mine, field, value) !== undefined
+  return (
+    <form
+      className="cs-duplicate"
+      onSubmit={(event) => {
+        event.preventDefault()
+        const text = String(new FormData(event.currentTarget).get('value') ?? '')
+        const next = withField(mine, field!, typeof value === 'number' && text.trim() ? Number(text) : text)
+        settle(() => conflict.retry(next as typeof mine))
+      }}
+      {...props}
+    >
+      {editable && (
+        <>
+          <label htmlFor={id}>{messages.newValue(labelOf(field.split('.'), labels, messages, field))}</label>
+          <div className="cs-row">
+            <input
+              id={id}
+              name="value"
+              defaultValue={value === undefined || typeof value === 'object' ? '' : String(value)}
+              inputMode={typeof value === 'number' ? 'decimal' : undefined}
+              required
+            />
+            <button type="submit" className="cs-button" data-variant="primary">
+              {messages.saveWithValue}
+            </button>
+          </div>
+        </>
+      )}
+      {href && (
+        <a className="cs-link" href={href} target="_blank" rel="noopener noreferrer">
+          {messages.openExisting}
+        </a>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,101 @@
+import { type ReactNode, useCallback, useId, useMemo, useRef, useState } from 'react'
+import type { SaveConflict } from '../core/conflict'
+import type { ConflictChoices } from '../core/merge/types'
+import { type ConflictDialogContextValue, DialogContext } from './context'
+import { isDevelopment } from './environment'
+import type { ConflictLabels } from './format'
+import { type ConflictMessages, defaultConflictMessages } from './messages'
+import { createResolutionStore } from './resolutionStore'
+
+/** Props of `ConflictDialog.Root`. */
+export interface ConflictDialogRootProps<TData = unknown> {
+  /** The conflict to show (`save.conflict`); nothing renders while it is `null` or `undefined`. */
+  readonly conflict: SaveConflict<TData> | null | undefined
+  /** Controlled open state; default: uncontrolled (see `defaultOpen`). */
+  readonly open?: boolean
+  /** Whether each new conflict opens the dialog by itself when uncontrolled; default `true`. */
+  readonly defaultOpen?: boolean
+  /** Called when the dialog asks to open or close; default: none. */
+  readonly onOpenChange?: (open: boolean) => void
+  /** Field labels keyed by conflict id or dotted field name; default: humanised field names. */
+  readonly labels?: ConflictLabels
+  /** Translations of some or all messages; default: English. */
+  readonly messages?: Partial<ConflictMessages>
+  /** Show developer-only details (the 428 view); default: `process.env.NODE_ENV !== 'production'`. */
+  readonly development?: boolean
+  /** Decisions to start from, keyed by conflict id; default: none. */
+  readonly defaultChoices?: ConflictChoices
+  /** The parts. */
+  readonly children?: ReactNode
+}
+
+const noLabels: ConflictLabels = {}
+
+/** Holds the conflict, the decisions and the open state for the parts inside it. Renders no element. */
+export function Root<TData = unknown>({
+  conflict,
+  open: openProp,
+  defaultOpen = true,
+  onOpenChange,
+  labels = noLabels,
+  messages,
+  development = isDevelopment(),
+  defaultChoices,
+  children,
+}: ConflictDialogRootProps<TData>): ReactNode {
+  const id = useId()
+  const [showBase, setShowBase] = useState(false)
+  // Uncontrolled open state belongs to one conflict: a new conflict starts from `defaultOpen` again.
+  const [uncontrolled, setUncontrolled] = useState<readonly [unknown, boolean]>([conflict, defaultOpen])
+  const open = !!conflict && (openProp ?? (uncontrolled[0] === conflict ? uncontrolled[1] : defaultOpen))
+  const settled = useRef<unknown>(null)
+  const latest = useRef({ conflict, onOpenChange })
+  latest.current = { conflict, onOpenChange }
+
+  const setOpen = useCallback((next: boolean) => {
+    const current = latest.current
+    if (next) settled.current = null
+    setUncontrolled([current.conflict, next])
+    current.onOpenChange?.(next)
+  }, [])
+  const settle = useCallback(
+    (run: () => void) => {
+      const current = latest.current.conflict
+      if (!current || settled.current === current) return
+      settled.current = current
+      setOpen(false)
+      run()
+    },
+    [setOpen],
+  )
+
+  const store = useMemo(
+    () => createResolutionStore(conflict?.kind === 'merge' ? conflict.conflicts : [], defaultChoices),
+    // Decisions belong to one conflict; `defaultChoices` is read when it arrives.
+    [conflict], // eslint-disable-line react-hooks/exhaustive-deps
+  )
+  const mergedMessages = useMemo(() => ({ ...defaultConflictMessages, ...messages }), [messages])
+
+  const value = useMemo(
+    (): ConflictDialogContextValue | null =>
+      conflict
+        ? {
+            conflict: conflict as SaveConflict,
+            store,
+            messages: mergedMessages,
+            labels,
+            development,
+            titleId: `${id}t`,
+            descriptionId: `${id}d`,
+            showBase,
+            setShowBase,
+            open,
+            setOpen,
+            settle,
+            cancel: () => settle(() => conflict.cancel()),
+          }
+        : null,
+    [conflict, store, mergedMessages, labels, development, id, showBase, open, setOpen, settle],
+  )
+  return value && <DialogContext.Provider value={value}>{children}</DialogContext.Provider>
+}

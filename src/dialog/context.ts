@@ -1,0 +1,85 @@
+/**
+ * What the dialog's parts share: the conflict and its decisions (Root), and the field a part is in (Field).
+ */
+import { createContext, useContext, useSyncExternalStore } from 'react'
+import type { SaveConflict } from '../core/conflict'
+import type { MergeConflict } from '../core/merge/types'
+import type { Decisions } from './decisions'
+import type { ConflictLabels } from './format'
+import type { ConflictMessages } from './messages'
+import type { ResolutionStore } from './resolutionStore'
+
+/** The Root's state, for every part inside it. */
+export interface ConflictDialogContextValue {
+  /** The conflict on screen. */
+  readonly conflict: SaveConflict
+  /** The decisions (for a merge conflict; empty for the others). */
+  readonly store: ResolutionStore
+  /** Every message, defaults merged with the app's. */
+  readonly messages: ConflictMessages
+  /** The app's field labels. */
+  readonly labels: ConflictLabels
+  /** Whether this is a development build (shows developer-only details). */
+  readonly development: boolean
+  /** Element ids that label and describe the dialog. */
+  readonly titleId: string
+  /** Element id of the dialog's description. */
+  readonly descriptionId: string
+  /** Whether base is shown for every field. */
+  readonly showBase: boolean
+  /** Shows or hides base for every field. */
+  setShowBase(show: boolean): void
+  /** Whether the dialog is open. */
+  readonly open: boolean
+  /** Opens or closes the dialog (without settling the conflict). */
+  setOpen(open: boolean): void
+  /** Closes the dialog and runs `settle` (resolve, cancel, retry…) once per opening. */
+  settle(settle: () => void): void
+  /** Cancels the conflict and closes: the draft is kept. */
+  cancel(): void
+}
+
+export const DialogContext = createContext<ConflictDialogContextValue | null>(null)
+
+/** The Root's state; throws a clear error outside `ConflictDialog.Root`. */
+export function useConflictDialog(): ConflictDialogContextValue {
+  const value = useContext(DialogContext)
+  if (!value) throw new Error('conflict-safe: ConflictDialog parts must be rendered inside <ConflictDialog.Root>.')
+  return value
+}
+
+/** The field a part belongs to. */
+export interface FieldContextValue {
+  /** The conflict of this field. */
+  readonly conflict: MergeConflict
+  /** Its label. */
+  readonly label: string
+  /** Element id of the label. */
+  readonly labelId: string
+  /** Prefix of element ids and radio names inside the field. */
+  readonly name: string
+  /** Whether base is shown for this field. */
+  readonly showBase: boolean
+  /** Shows or hides base for this field. */
+  setShowBase(show: boolean): void
+}
+
+export const FieldContext = createContext<FieldContextValue | null>(null)
+
+/** The field a part is in, or `null` outside any field. */
+export function useOptionalField(): FieldContextValue | null {
+  return useContext(FieldContext)
+}
+
+/** The field a part is in; throws a clear error outside `ConflictDialog.Field`. */
+export function useConflictField(): FieldContextValue {
+  const value = useContext(FieldContext)
+  if (!value) throw new Error('conflict-safe: this ConflictDialog part must be rendered inside <ConflictDialog.Field>.')
+  return value
+}
+
+/** A value derived from the decisions; re-renders only when it changes (compare with `Object.is`). */
+export function useDecisions<T>(store: ResolutionStore, select: (decisions: Decisions) => T): T {
+  const read = () => select(store.get())
+  return useSyncExternalStore(store.subscribe, read, read)
+}

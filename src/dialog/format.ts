@@ -1,0 +1,98 @@
+/**
+ * How values and paths become text in the dialog, and how edit-box text becomes a value again.
+ * Everything here returns strings that React renders as text, never HTML.
+ */
+import type { Path } from '../core/merge/types'
+import type { Decision } from './decisions'
+import type { ConflictMessages } from './messages'
+
+/** Labels of fields, keyed by conflict id or by dotted field name (`'title'`, `'address.city'`, `'lines.qty'`). */
+export type ConflictLabels = Readonly<Record<string, string>>
+
+/** `'shippingAddress'` → `'Shipping address'`, `'first_name'` → `'First name'`. */
+export function humanise(name: string): string {
+  const words = name
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/[\s_-]+/g, ' ')
+    .trim()
+    .toLowerCase()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/**
+ * The label of a path: `labels[id]`, else each named part labelled by its dotted name or humanised,
+ * array items as `messages.item(position or key)`, joined with ' › '.
+ */
+export function labelOf(path: Path, labels: ConflictLabels, messages: ConflictMessages, id?: string): string {
+  if (id !== undefined && Object.hasOwn(labels, id)) return labels[id]!
+  const parts: string[] = []
+  const names: string[] = []
+  let afterItem = 0
+  for (const segment of path) {
+    if (typeof segment === 'string') {
+      names.push(segment)
+      const name = names.join('.')
+      if (Object.hasOwn(labels, name)) parts.splice(afterItem, Infinity, labels[name]!)
+      else parts.push(humanise(segment))
+    } else {
+      parts.push(messages.item(typeof segment === 'number' ? segment + 1 : segment.key))
+      afterItem = parts.length
+    }
+  }
+  return parts.join(' › ') || messages.absent
+}
+
+/** The name an array item shows for itself (`name`, `title` or `label`), if it has one. */
+export function itemName(...values: unknown[]): string | undefined {
+  for (const value of values) {
+    if (value && typeof value === 'object') {
+      const { name, title, label } = value as Record<string, unknown>
+      const own = [name, title, label].find((text) => typeof text === 'string' && text)
+      if (own) return own as string
+    }
+  }
+  return undefined
+}
+
+/** A value as text: strings as they are, `null`/`''` as empty, absent as absent, objects as JSON. */
+export function displayValue(value: unknown, messages: ConflictMessages): string {
+  if (value === undefined) return messages.absent
+  if (value === null || value === '') return messages.empty
+  if (typeof value === 'boolean') return value ? messages.yes : messages.no
+  return typeof value === 'string' ? value : toEditText(value)
+}
+
+/** A value as the text of an edit box (strings as they are, numbers as digits, anything else as JSON). */
+export function toEditText(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (value === undefined) return ''
+  try {
+    return typeof value === 'object' ? (JSON.stringify(value, null, 2) ?? '') : String(value)
+  } catch {
+    return String(value)
+  }
+}
+
+/** Edit-box text as a decision, typed like `like`: text, a number, or JSON; an `error` when it does not parse. */
+export function fromEditText(text: string, like: unknown, messages: ConflictMessages): Decision {
+  if (typeof like === 'string') return { value: text }
+  if (typeof like === 'number') {
+    const number = Number(text)
+    return text.trim() && Number.isFinite(number) ? { value: number } : { value: text, error: messages.invalidNumber }
+  }
+  try {
+    return { value: JSON.parse(text) as unknown }
+  } catch {
+    return { value: text, error: messages.invalidJson }
+  }
+}
+
+/** `url` when it is a web address (http, https, or relative to the page); `undefined` otherwise. */
+export function safeHref(url: unknown): string | undefined {
+  if (typeof url !== 'string') return undefined
+  try {
+    return /^https?:$/.test(new URL(url, document.baseURI).protocol) ? url : undefined
+  } catch {
+    return undefined
+  }
+}
