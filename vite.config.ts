@@ -4,8 +4,8 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vite'
-import { diff3Strict } from './build/diff3-strict'
-import { chromiumLaunchOptions } from './build/chromium'
+import { diff3Strict } from './build/diff3-strict.ts'
+import { chromiumLaunchOptions } from './build/chromium.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
@@ -98,10 +98,10 @@ export default defineConfig({
       {
         extends: true,
         plugins: [storybookTest({ configDir: `${root}.storybook` })],
+        // addon-vitest (10.3+) applies .storybook/preview.tsx's annotations (the MSW loader) itself.
         test: {
           name: 'storybook',
           browser,
-          setupFiles: ['.storybook/vitest.setup.ts'],
         },
       },
     ],

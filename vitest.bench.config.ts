@@ -4,8 +4,8 @@
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vite'
-import { chromiumLaunchOptions } from './build/chromium'
-import { diff3Strict } from './build/diff3-strict'
+import { chromiumLaunchOptions } from './build/chromium.ts'
+import { diff3Strict } from './build/diff3-strict.ts'
 
 export default defineConfig({
   plugins: [diff3Strict(), react()],
