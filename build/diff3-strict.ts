@@ -39,12 +39,27 @@ export function buildStrictDiff3Module(): string {
 
   return [
     '"use strict";',
+    // A legal comment (`/*! … */`) survives bundling and minification, so the MIT notices ship with the code.
+    `/*! ${licenseOf(diff3Source)} */`,
+    `/*! ${licenseOf(onpSource)} */`,
     'const __onpModule = { exports: {} };',
     `(function (module) {\n${patchedOnp}\n})(__onpModule);`,
     'const __diff3Module = { exports: {} };',
     `(function (module, require) {\n${diff3Source}\n})(__diff3Module, function () { return __onpModule.exports; });`,
     'export default __diff3Module.exports;',
   ].join('\n')
+}
+
+/** The leading licence comment of a source file, as one block comment's text. */
+function licenseOf(source: string): string {
+  const header = source.match(/^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))+/)?.[0] ?? ''
+  const text = header
+    .split('\n')
+    .map((line) => line.replace(/^\s*(?:\/\/|\/\*+|\*\/|\*)\s?/, '').trimEnd())
+    .join('\n')
+    .replace(/\*\//g, '* /')
+    .trim()
+  return `diff3 0.0.4 (MIT), inlined by conflict-safe with a strict-mode fix.\n${text}\n`
 }
 
 /** The plugin: `import x from 'diff3'` → the patched virtual module. */
