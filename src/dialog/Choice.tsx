@@ -20,7 +20,9 @@ export function Choices({ children, ...props }: ComponentPropsWithoutRef<'fields
   const { messages } = useConflictDialog()
   return (
     <fieldset className="cs-choices" {...props}>
-      <legend className="cs-sr">{messages.chooseFor(label)}</legend>
+      <legend className="cs-sr">
+        {conflict.kind === 'text' ? messages.chooseWhole(label) : messages.chooseFor(label)}
+      </legend>
       {children ?? (
         <>
           <Choice value="mine" />

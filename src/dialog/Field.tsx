@@ -27,8 +27,8 @@ export function Field({ conflict, label, level = 3, children, ...props }: Confli
   const dialog = useConflictDialog()
   const { store, labels, messages } = dialog
   const name = useId()
-  const [own, setOwn] = useState<readonly [boolean, boolean]>()
-  const showBase = own && own[0] === dialog.showBase ? own[1] : dialog.showBase
+  const [own, setOwn] = useState<readonly [number, boolean]>()
+  const showBase = own && own[0] === dialog.baseToggles ? own[1] : dialog.showBase
   const text = label ?? labelOf(conflict.path, labels, messages, conflict.id)
   const field = useMemo(
     (): FieldContextValue => ({
@@ -37,9 +37,9 @@ export function Field({ conflict, label, level = 3, children, ...props }: Confli
       labelId: `${name}l`,
       name,
       showBase,
-      setShowBase: (show) => setOwn([dialog.showBase, show]),
+      setShowBase: (show) => setOwn([dialog.baseToggles, show]),
     }),
-    [conflict, text, name, showBase, dialog.showBase],
+    [conflict, text, name, showBase, dialog.baseToggles],
   )
   const kind = useDecisions(store, (decisions) => decisionKind(decisions[conflict.id]))
   const decided = useDecisions(store, (decisions) => isDecided(conflict, decisions[conflict.id]))

@@ -44,7 +44,9 @@ export function Root<TData = unknown>({
   children,
 }: ConflictDialogRootProps<TData>): ReactNode {
   const id = useId()
-  const [showBase, setShowBase] = useState(false)
+  // Base for every field, with a count of toggles: a field's own toggle lasts until the next global one.
+  const [[showBase, baseToggles], setBase] = useState<readonly [boolean, number]>([false, 0])
+  const setShowBase = useCallback((show: boolean) => setBase(([, toggles]) => [show, toggles + 1]), [])
   // Uncontrolled open state belongs to one conflict: a new conflict starts from `defaultOpen` again.
   const [uncontrolled, setUncontrolled] = useState<readonly [unknown, boolean]>([conflict, defaultOpen])
   const open = !!conflict && (openProp ?? (uncontrolled[0] === conflict ? uncontrolled[1] : defaultOpen))
@@ -88,6 +90,7 @@ export function Root<TData = unknown>({
             titleId: `${id}t`,
             descriptionId: `${id}d`,
             showBase,
+            baseToggles,
             setShowBase,
             open,
             setOpen,
@@ -95,7 +98,7 @@ export function Root<TData = unknown>({
             cancel: () => settle(() => conflict.cancel()),
           }
         : null,
-    [conflict, store, mergedMessages, labels, development, id, showBase, open, setOpen, settle],
+    [conflict, store, mergedMessages, labels, development, id, showBase, baseToggles, setShowBase, open, setOpen, settle],
   )
   return value && <DialogContext.Provider value={value}>{children}</DialogContext.Provider>
 }

@@ -27,6 +27,8 @@ export interface ConflictDialogContextValue {
   readonly descriptionId: string
   /** Whether base is shown for every field. */
   readonly showBase: boolean
+  /** How many times base was shown or hidden for every field (a field's own choice lasts until the next time). */
+  readonly baseToggles: number
   /** Shows or hides base for every field. */
   setShowBase(show: boolean): void
   /** Whether the dialog is open. */

@@ -201,7 +201,7 @@ export function preconditionConflict(handlers: FixtureHandlers = {}): Preconditi
     message:
       'PUT /articles/7 answered 428 Precondition Required: send If-Match with the ETag from the GET response, or the version in the body.',
     mine: mineArticle,
-    meta: { requestId: 'req-428a' },
+    meta: { requestId: 'req-5d1e' },
     cancel: handlers.cancel ?? noop,
   }
 }

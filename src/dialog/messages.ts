@@ -32,6 +32,8 @@ export interface ConflictMessages {
   readonly both: string
   /** Accessible name of the radio group of a field. */
   readonly chooseFor: (label: string) => string
+  /** Visible caption of a text field's whole-field choices (after its changes). */
+  readonly chooseWhole: (label: string) => string
   /** Accessible name of one conflicting change of a text field. */
   readonly change: (index: number, count: number) => string
   /** Label of the edit box of a field. */
@@ -136,6 +138,7 @@ export const defaultConflictMessages: ConflictMessages = {
   edit: 'Edit',
   both: 'Both',
   chooseFor: (label) => `Choose a version of ${label}`,
+  chooseWhole: (label) => `Or for the whole of ${label}:`,
   change: (index, n) => `Change ${index} of ${n}`,
   editLabel: (label) => `New value of ${label}`,
   invalidNumber: 'Enter a number.',

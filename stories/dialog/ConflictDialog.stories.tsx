@@ -66,7 +66,7 @@ export const MergeAllDecided: Story = {
   play: async ({ canvasElement }) => {
     spies.resolve.mockClear()
     const dialog = await openDialog(canvasElement)
-    for (const group of dialog.getAllByRole('group', { name: /^Choose a version of/ })) {
+    for (const group of dialog.getAllByRole('group', { name: /^(Choose a version of|Or for the whole of)/ })) {
       await userEvent.click(within(group).getByRole('radio', { name: 'Take theirs' }))
     }
     await expect(dialog.getByText('Every conflict has a choice. Ready to save.')).toBeVisible()
