@@ -45,17 +45,18 @@ export { createRemoteChange } from './remote-change'
 export type { RemoteChange } from './remote-change'
 export { isVersionedData } from './versioned'
 export type { ReadFn, VersionedData } from './versioned'
-export { createMutationFnWriter, createRequestWriter, createUrlReader } from './writers'
+export { createMutationFnWriter, createRequestWriter } from './writers'
 export type {
   MutationFn,
   MutationFnContext,
   MutationFnWriteOptions,
   RequestWriteOptions,
   SaveOperation,
-  UrlReadOptions,
   WriteContext,
   WriteFn,
 } from './writers'
+export { createUrlReader, createVersionedReader, defaultRemoteMeta } from './readers'
+export type { RemoteMetaReader, UrlReadOptions, VersionedQueryFn, VersionedReaderOptions } from './readers'
 export {
   InvalidValuesError,
   NoReadConfiguredError,
@@ -65,3 +66,5 @@ export {
   toConflictSafeError,
   UnexpectedSaveError,
 } from './errors'
+export { announceSaved, BROADCAST_CHANNEL_NAME, onSavedElsewhere } from './broadcast'
+export type { RecordSavedMessage } from './broadcast'

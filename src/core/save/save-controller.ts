@@ -244,6 +244,10 @@ export class SaveController<TData> {
   #autosaveMs = -1
   #snapshot: SaveSnapshot<TData>
   #remoteNotice: { from: unknown; notice: RemoteChange<TData> } | undefined
+  /** Counts remote changes seen, so a save can tell which ones arrived while it ran. */
+  #remoteSeq = 0
+  /** The remote sequence number when the running save started, and the theirs versions it merged. */
+  #run_: { startSeq: number; merged: Array<ResourceVersion | undefined> } = { startSeq: 0, merged: [] }
 
   constructor(options: SaveControllerOptions<TData>) {
     this.#options = options
@@ -273,8 +277,8 @@ export class SaveController<TData> {
   }
 
   /** Merge `options` into the current options (`key` cannot change). */
-  setOptions(options: Partial<Omit<SaveControllerOptions<TData>, 'key'>>): void {
-    this.#options = { ...this.#options, ...options, key: this.#options.key }
+  setOptions(options: { readonly [K in Exclude<keyof SaveControllerOptions<TData>, 'key'>]?: SaveControllerOptions<TData>[K] | undefined }): void {
+    this.#options = { ...this.#options, ...options, key: this.#options.key } as SaveControllerOptions<TData>
   }
 
   /** The current options. */
@@ -324,6 +328,7 @@ export class SaveController<TData> {
     const theirs = this.#mergeContext?.theirs
     if (theirs && sameVersion(theirs.version, current.version)) return
     this.#remote = current
+    this.#remoteSeq++
     this.#commit()
   }
 
@@ -350,6 +355,16 @@ export class SaveController<TData> {
     if (this.#state.status === 'conflict') this.#clearConflict()
     this.#persist()
     this.#commit()
+  }
+
+  /** Back to idle: closes a conflict (keeping the draft) and clears a finished save's result. No-op while saving. */
+  reset(): void {
+    if (this.#disposed || this.#isPending()) return
+    if (this.#state.status === 'conflict') {
+      this.#clearConflictData()
+      this.#persist()
+    }
+    this.#dispatch({ type: 'reset' })
   }
 
   /** Hide the "draft restored" notice. */
@@ -448,6 +463,7 @@ export class SaveController<TData> {
       return UNCHANGED
     }
     this.#dispatch({ type: 'submit' })
+    this.#run_ = { startSeq: this.#remoteSeq, merged: [] }
     if (started === undefined) return this.#settle(this.#fail(new NothingToSaveError()))
     const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)
     let base = this.#base as TData
@@ -560,6 +576,7 @@ export class SaveController<TData> {
     | { done: true; result: SaveResult<TData> }
     | { done: false; base: TData; version: PinnedVersion; toSend: TData; changes: MergeChange[] } {
     const result = this.#merge(base, mine, theirs.data)
+    this.#run_.merged.push(theirs.version)
     const fullMeta: ConflictMeta = {
       ...meta,
       ...(theirs.by !== undefined && { by: theirs.by }),
@@ -598,7 +615,16 @@ export class SaveController<TData> {
     }
     this.#pin(saved, version)
     this.#setMine(nextDraft)
-    this.#remote = undefined
+    // A remote change seen before this save started was on the server, so this save merged it; one that
+    // arrived while it ran, and was not merged, is still news.
+    const remote = this.#remote
+    const run = this.#run_
+    const stillNews =
+      remote !== undefined &&
+      this.#remoteSeq > run.startSeq &&
+      !run.merged.some((merged) => sameVersion(merged, remote.version)) &&
+      !(version !== 'unknown' && sameVersion(version, remote.version))
+    if (!stillNews) this.#remote = undefined
     this.#action = undefined
     this.#lastSaved = saved
     this.#changes = changes

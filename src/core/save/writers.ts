@@ -5,13 +5,11 @@
  */
 import { classifyFailure, classifyResponse, type ClassifyOptions } from '../http/classify'
 import { ConflictSafeError, InvalidBodyError } from '../errors'
-import { fetchResource } from '../http/fetch-resource'
 import { DEFAULT_IDEMPOTENCY_HEADER } from '../http/idempotency'
 import type { SaveOutcome } from '../http/outcome'
 import { buildPrecondition, type PreconditionMode, type PreconditionOptions } from '../http/precondition'
 import { sendWrite } from '../http/send-write'
-import type { ResourceVersion, VersionSource } from '../http/version'
-import type { ReadFn } from './versioned'
+import type { ResourceVersion } from '../http/version'
 
 /** What a save does: create the record (POST, Idempotency-Key) or update it (conditional). */
 export type SaveOperation = 'create' | 'update'
@@ -26,7 +24,7 @@ export interface WriteContext<TData> {
   readonly operation: SaveOperation
   /** The Idempotency-Key of this user action (creates), reused on every retry of it. */
   readonly idempotencyKey: string | undefined
-  /** Send without a precondition (restoring a deleted record). */
+  /** Re-create a deleted record: no If-Match; writers send `If-None-Match: *` (create only if absent). */
   readonly unconditional: boolean
   /** Aborted when the controller is disposed (the form unmounted). */
   readonly signal: AbortSignal
@@ -64,7 +62,9 @@ export function createRequestWriter<TData>(options: RequestWriteOptions<TData>):
       precondition: { ...options.precondition, ...(context.unconditional && { unconditional: true }) },
       ...(context.idempotencyKey !== undefined && { idempotencyKey: context.idempotencyKey }),
       ...(options.idempotencyHeader !== undefined && { idempotencyHeader: options.idempotencyHeader }),
-      ...(options.headers !== undefined && { headers: options.headers }),
+      ...((options.headers !== undefined || context.unconditional) && {
+        headers: { ...options.headers, ...(context.unconditional && { 'If-None-Match': '*' }) },
+      }),
       signal: context.signal,
       ...(options.fetch !== undefined && { fetch: options.fetch }),
       ...(options.classify !== undefined && { classify: options.classify }),
@@ -143,6 +143,7 @@ export function createMutationFnWriter<TData>(
     if (context.idempotencyKey !== undefined) {
       headers[options.idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER] = context.idempotencyKey
     }
+    if (context.unconditional) headers['If-None-Match'] = '*'
     let returned: Response | SaveOutcome<TData>
     try {
       returned = await mutationFn({
@@ -170,28 +171,5 @@ export function createMutationFnWriter<TData>(
         'mutationFn must return the fetch Response (or a SaveOutcome), but it returned something else',
       ),
     }
-  }
-}
-
-/** Options of the built-in reader. */
-export interface UrlReadOptions {
-  /** Where the version is read. Default: `'etag'`. */
-  readonly versionSource?: VersionSource
-  /** Extra request headers. Default: none. */
-  readonly headers?: Record<string, string>
-  /** The fetch implementation. Default: `globalThis.fetch` at call time. */
-  readonly fetch?: typeof fetch
-}
-
-/** A reader that GETs `url` (one request) and reads its version. */
-export function createUrlReader<TData>(url: string, options: UrlReadOptions = {}): ReadFn<TData> {
-  return async ({ signal }) => {
-    const fetched = await fetchResource<TData>(url, {
-      signal,
-      ...(options.versionSource !== undefined && { versionSource: options.versionSource }),
-      ...(options.headers !== undefined && { headers: options.headers }),
-      ...(options.fetch !== undefined && { fetch: options.fetch }),
-    })
-    return { data: fetched.data, version: fetched.version }
   }
 }
