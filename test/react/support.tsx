@@ -9,7 +9,7 @@ import type { Exchange, ReferenceServerOptions } from '../../src/server/types'
 import { useConflictSafeMutation, type UseConflictSafeMutationOptions } from '../../src/react/useConflictSafeMutation'
 import { useVersionedQuery } from '../../src/react/useVersionedQuery'
 
-export interface Todo {
+export type Todo = {
   id: string
   title: string
   notes: string
