@@ -4,7 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { cdp, page, userEvent } from 'vitest/browser'
 import type { SaveConflict } from '../core/conflict'
 import { ConflictDialog } from './ConflictDialog'
+import { mergeValues, resolve } from '../core/merge/index'
+import type { ConflictChoices } from '../core/merge/types'
 import {
+  baseArticle,
   deletedConflict,
   duplicateConflict,
   type FixtureHandlers,
@@ -14,6 +17,7 @@ import {
   mineArticle,
   preconditionConflict,
   stateConflict,
+  theirsArticle,
 } from './fixtures'
 import './styles.css'
 import { Harness } from './testing'
@@ -423,6 +427,35 @@ describe('ConflictDialog', () => {
         })
         expect(dialog.getByRole('button', { name: 'Zusammengeführt speichern' })).toBeVisible()
         expect(dialog.getByText('Noch 6 Entscheidungen.')).toBeVisible()
+      })
+    })
+  })
+
+  describe('given a merge conflict made by the merge engine (mergeValues) in the browser', () => {
+    it('then the choices made in the dialog resolve to the record the person chose', async () => {
+      const result = mergeValues(baseArticle, mineArticle, theirsArticle, { text: ['body'] })
+      const handlers = spies()
+      const conflict = { ...mergeConflict(handlers), ...result }
+      const { dialog } = await open(conflict)
+      expect(region('Tags').getByText('finance, draft')).toBeVisible()
+      await userEvent.click(region('Title').getByRole('radio', { name: 'Keep mine' }))
+      await userEvent.click(within(region('Body').getByRole('group', { name: 'Change 1 of 2' })).getByRole('radio', { name: 'Theirs' }))
+      await userEvent.click(within(region('Body').getByRole('group', { name: 'Change 2 of 2' })).getByRole('radio', { name: 'Both' }))
+      await userEvent.click(region('Price (EUR)').getByRole('radio', { name: 'Take theirs' }))
+      await userEvent.click(region('Tags').getByRole('radio', { name: 'Edit' }))
+      await userEvent.fill(region('Tags').getByRole('textbox'), '["finance", "draft", "q3"]')
+      await userEvent.click(region('Gadget').getByRole('radio', { name: 'Keep mine' }))
+      await userEvent.click(region('Due date').getByRole('radio', { name: 'Take theirs' }))
+      await userEvent.click(dialog.getByRole('button', { name: 'Save merged' }))
+      const choices = handlers.resolve.mock.calls[0]![0] as ConflictChoices
+      expect(resolve(result, choices)).toEqual({
+        ...mineArticle,
+        status: 'review',
+        address: { city: 'Munich' },
+        body: 'Revenue grew by 12% in the third quarter.\nCosts stayed flat.\nWe expect steady growth to continue next year.\nWe expect growth to slow down.\n',
+        price: 130,
+        tags: ['finance', 'draft', 'q3'],
+        dueDate: '2025-12-15',
       })
     })
   })

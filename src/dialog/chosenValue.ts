@@ -1,4 +1,4 @@
-import { resolveHunks } from '../core/merge/hunks'
+import { resolveHunks } from '../core/merge/index'
 import type { MergeConflict } from '../core/merge/types'
 import { type Decision, toChoices } from './decisions'
 

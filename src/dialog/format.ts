@@ -54,11 +54,17 @@ export function itemName(...values: unknown[]): string | undefined {
   return undefined
 }
 
-/** A value as text: strings as they are, `null`/`''` as empty, absent as absent, objects as JSON. */
+/**
+ * A value as text: strings as they are, `null`/`''` as empty, absent as absent, booleans as yes/no,
+ * lists of plain values comma-separated, other objects as JSON.
+ */
 export function displayValue(value: unknown, messages: ConflictMessages): string {
   if (value === undefined) return messages.absent
   if (value === null || value === '') return messages.empty
   if (typeof value === 'boolean') return value ? messages.yes : messages.no
+  if (Array.isArray(value) && value.length && value.every((item) => item === null || typeof item !== 'object')) {
+    return value.map((item) => displayValue(item, messages)).join(', ')
+  }
   return typeof value === 'string' ? value : toEditText(value)
 }
 
@@ -91,7 +97,8 @@ export function fromEditText(text: string, like: unknown, messages: ConflictMess
 export function safeHref(url: unknown): string | undefined {
   if (typeof url !== 'string') return undefined
   try {
-    return /^https?:$/.test(new URL(url, document.baseURI).protocol) ? url : undefined
+    // A fixed base: relative addresses count as web addresses, absolute ones keep their scheme.
+    return /^https?:$/.test(new URL(url, 'https://relative.invalid/').protocol) ? url : undefined
   } catch {
     return undefined
   }

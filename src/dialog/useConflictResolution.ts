@@ -1,6 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react'
 import type { MergeSaveConflict } from '../core/conflict'
-import { resolve } from '../core/merge/resolve'
+import { resolve } from '../core/merge/index'
 import type { ConflictChoices, HunkChoice, MergeConflict } from '../core/merge/types'
 import { type Decision, type Decisions, countRemaining, toChoices } from './decisions'
 import { createResolutionStore } from './resolutionStore'
