@@ -105,7 +105,7 @@ describe('updates over HTTP', () => {
 
   it('a network drop on an update is retried on the same version, then succeeds', async () => {
     const controller = await open()
-    server.intercept(() => 'drop')
+    server.intercept(() => 'drop' as const)
     const result = await controller.save({ id: '1', title: 'After drop', notes: 'two litres', done: false })
     expect(summary()).toEqual(['PUT dropped', 'PUT 200'])
     expect(result.status).toBe('saved')
@@ -116,7 +116,7 @@ describe('updates over HTTP', () => {
     // The server applies the write, but the response never arrives.
     server.intercept(async (_request, _log, answer) => {
       await answer()
-      return 'drop'
+      return 'drop' as const
     })
     const result = await controller.save({ id: '1', title: 'Applied once', notes: 'two litres', done: false })
     // The retry on the old ETag is refused (412); theirs is exactly what we sent, so nothing is written again.
