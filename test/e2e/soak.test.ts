@@ -32,6 +32,8 @@ const MAX_READ_ATTEMPTS = 10
 const REQUEST_TIMEOUT_MS = 5000
 const MAX_BACKOFF_MS = 400
 const FREE_STALE_RETRIES = 3
+/** After this long, people stop retrying (and are told their draft is unsaved): the run is bounded in time. */
+const RUN_DEADLINE_MS = 40_000
 
 interface Item {
   readonly id: string
@@ -257,6 +259,7 @@ async function runSoak(
     /** Save the draft: bounded attempts; returns false when the person is told it is not saved. */
     const save = async (): Promise<boolean> => {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS_PER_SAVE; attempt++) {
+        if (attempt > 1 && performance.now() - started > RUN_DEADLINE_MS) return false
         if (attempt > 1) figures.retries += 1
         if (deepEqual(mine, base)) {
           // The server already holds everything in the draft (for example a lost answer to a write that was applied).
