@@ -345,7 +345,7 @@ async function runSoak(
       person.dirty = true
       if (!(await save())) {
         figures.gaveUp += 1
-        person.toldUnsaved = `edit ${edit}: not saved after ${MAX_ATTEMPTS_PER_SAVE} attempts (the draft is kept)`
+        person.toldUnsaved = `edit ${edit}: not saved (retries exhausted or run deadline); the draft is kept`
       } else {
         figures.savedEdits += 1
         person.toldUnsaved = undefined

@@ -97,6 +97,21 @@ describe('routes', () => {
   })
 })
 
+describe('id and request id makers', () => {
+  it('uses generateId for created records without an id, and requestId for responses', async () => {
+    let n = 0
+    const server = createReferenceServer({
+      resources: { notes: {} },
+      generateId: (resource) => `${resource}-${++n}`,
+      requestId: () => `trace-${n}`,
+    })
+    const created = await call(server, 'POST', '/notes', { body: { title: 'x' } })
+    expect(created.json).toEqual({ id: 'notes-1', title: 'x' })
+    expect(created.headers.get('x-request-id')).toBe('trace-0')
+    expect((await call(server, 'POST', '/notes', { body: { id: 'mine', title: 'y' } })).json.id).toBe('mine')
+  })
+})
+
 describe('X-Request-Id', () => {
   it('is on every response: echoed when the client sent a valid one, else generated', async () => {
     const server = app()
