@@ -101,7 +101,7 @@ function mergeOrder(base: ItemKey[], mine: ItemKey[], theirs: ItemKey[], kept: R
       order.push(key)
     }
   }
-  for (const block of mergeSequences(base, mine, theirs)) {
+  for (const block of mergeSequences(base, mine, theirs, (key) => key)) {
     if (block.kind === 'stable') block.items.forEach(place)
     else {
       block.mine.forEach(place)

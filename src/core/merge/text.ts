@@ -3,8 +3,9 @@
  */
 import { MergeError } from './errors'
 import type { MergeTextOptions } from './options'
+import { mergeLines, type TextBlock } from './lines'
 import { mergeSequences } from './sequence'
-import { splitLines, splitWords } from './tokenize'
+import { splitWords } from './tokenize'
 import type { MergeTextResult, TextHunk } from './types'
 
 /** Conflicting regions larger than this (characters, all sides) are not refined word by word. */
@@ -37,8 +38,7 @@ export function mergeText(base: string, mine: string, theirs: string, options: M
   if (mine === theirs || theirs === base) return cleanResult(mine)
   if (mine === base) return cleanResult(theirs)
 
-  const split = granularity === 'line' ? splitLines : splitWords
-  const blocks = mergeSequences(split(base), split(mine), split(theirs))
+  const blocks = granularity === 'line' ? mergeLines(base, mine, theirs) : mergeWords(base, mine, theirs)
 
   const refine = granularity === 'line' && options.refine !== false
   const hunks: TextHunk[] = []
@@ -46,10 +46,10 @@ export function mergeText(base: string, mine: string, theirs: string, options: M
   let clean = true
   for (const block of blocks) {
     if (block.kind === 'stable') {
-      stable += block.items.join('')
+      stable += block.text
       continue
     }
-    const conflict = { base: block.base.join(''), mine: block.mine.join(''), theirs: block.theirs.join('') }
+    const conflict = { base: block.base, mine: block.mine, theirs: block.theirs }
     if (refine && conflict.base.length + conflict.mine.length + conflict.theirs.length <= REFINE_LIMIT) {
       const words = mergeText(conflict.base, conflict.mine, conflict.theirs, { granularity: 'word' })
       if (words.clean) {
@@ -66,6 +66,14 @@ export function mergeText(base: string, mine: string, theirs: string, options: M
   if (!clean) return { clean, hunks }
   const merged = hunks.length === 0 ? '' : (hunks[0] as { text: string }).text
   return { clean, merged, hunks }
+}
+
+function mergeWords(base: string, mine: string, theirs: string): TextBlock[] {
+  return mergeSequences(splitWords(base), splitWords(mine), splitWords(theirs)).map((block) =>
+    block.kind === 'stable'
+      ? { kind: 'stable', text: block.items.join('') }
+      : { kind: 'conflict', base: block.base.join(''), mine: block.mine.join(''), theirs: block.theirs.join('') },
+  )
 }
 
 function hasLineBreak(text: string): boolean {
