@@ -437,7 +437,9 @@ describe('ConflictDialog', () => {
       const handlers = spies()
       const conflict = { ...mergeConflict(handlers), ...result }
       const { dialog } = await open(conflict)
-      expect(region('Tags').getByText('finance, draft')).toBeVisible()
+      expect(screen.getByRole('region', { name: 'Tags' }).querySelector('[data-side=mine]')).toHaveTextContent(
+        'Minefinanceadded: , draft',
+      )
       await userEvent.click(region('Title').getByRole('radio', { name: 'Keep mine' }))
       await userEvent.click(within(region('Body').getByRole('group', { name: 'Change 1 of 2' })).getByRole('radio', { name: 'Theirs' }))
       await userEvent.click(within(region('Body').getByRole('group', { name: 'Change 2 of 2' })).getByRole('radio', { name: 'Both' }))
@@ -481,7 +483,7 @@ describe('ConflictDialog', () => {
       const handlers = spies()
       const { dialog, element } = await open(duplicateConflict(handlers))
       expect(element).toHaveAccessibleName("'acme' is already taken")
-      const box = dialog.getByRole('textbox', { name: 'New Slug' })
+      const box = dialog.getByRole('textbox', { name: 'New value for Slug' })
       expect(box).toHaveValue('acme')
       expect(document.activeElement).toBe(box)
       await userEvent.fill(box, 'acme-gmbh')

@@ -101,32 +101,37 @@ export function BaseToggle({ all, ...props }: ComponentPropsWithoutRef<'button'>
 export const Values = memo(function Values(props: ComponentPropsWithoutRef<'div'>): ReactNode {
   const { conflict, showBase } = useConflictField()
   const { messages } = useConflictDialog()
+  const deletedBy = conflict.kind === 'delete-vs-edit' ? conflict.deletedBy : undefined
   return (
     <div className="cs-values" {...props}>
-      <Side side="mine" heading={messages.mine} value={conflict.mine} base={conflict.base} />
-      <Side side="theirs" heading={messages.theirs} value={conflict.theirs} base={conflict.base} />
+      <Side side="mine" heading={messages.mine} value={conflict.mine} base={conflict.base} deleted={deletedBy === 'mine'} />
+      <Side side="theirs" heading={messages.theirs} value={conflict.theirs} base={conflict.base} deleted={deletedBy === 'theirs'} />
       {showBase && <Side side="base" heading={messages.base} value={conflict.base} />}
     </div>
   )
 })
 
-/** One column of a comparison: a heading (Mine, Theirs, Base) and the value. */
+/** One column of a comparison: a heading (Mine, Theirs, Base) and the value, compared with `base` when given. */
 export function Side({
   side,
   heading,
   value,
   base,
+  deleted,
   ...props
 }: ComponentPropsWithoutRef<'div'> & {
   readonly side: 'mine' | 'theirs' | 'base'
   readonly heading: string
   readonly value: unknown
   readonly base?: unknown
+  /** This side deleted the value: say "(deleted)" rather than "(none)". */
+  readonly deleted?: boolean
 }): ReactNode {
+  const { messages } = useConflictDialog()
   return (
     <div className="cs-side" data-side={side} {...props}>
       <span className="cs-side-name">{heading}</span>
-      <ValueText value={value} base={base} />
+      <ValueText value={value} base={base} absent={deleted ? messages.removed : undefined} />
     </div>
   )
 }

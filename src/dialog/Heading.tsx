@@ -70,7 +70,11 @@ export function Meta(props: ComponentPropsWithoutRef<'p'>): ReactNode {
   if (!by && !at && !requestId) return null
   return (
     <p className="cs-meta" {...props}>
-      {(by || at) && messages.savedBy(by || undefined, at ? messages.formatDate(at) : undefined)}{' '}
+      {(by || at) &&
+        (conflict.kind === 'deleted' ? messages.deletedBy : messages.savedBy)(
+          by || undefined,
+          at ? messages.formatDate(at) : undefined,
+        )}{' '}
       {requestId && <small>{messages.reference(requestId)}</small>}
     </p>
   )

@@ -4,15 +4,26 @@ import { displayValue } from './format'
 import { diffWords } from './wordDiff'
 
 /**
- * A value as text. When it and `base` are both strings, the words it added are `<ins>` and the words it
- * removed `<del>`, each with a visually hidden prefix ("added: ", "removed: ") for screen readers.
+ * A value as text. Compared with `base` when both are there and either has more than one word: the words
+ * it added are `<ins>` and the words it removed `<del>`, each with a visually hidden prefix ("added: ",
+ * "removed: ") for screen readers. `absent` replaces the text of an absent value.
  */
-export const ValueText = memo(function ValueText({ value, base }: { readonly value: unknown; readonly base?: unknown }): ReactNode {
+export const ValueText = memo(function ValueText({
+  value,
+  base,
+  absent,
+}: {
+  readonly value: unknown
+  readonly base?: unknown
+  readonly absent?: string | undefined
+}): ReactNode {
   const { messages } = useConflictDialog()
-  const parts = useMemo(
-    () => (typeof value === 'string' && typeof base === 'string' && value && base !== value ? diffWords(base, value) : null),
-    [value, base],
-  )
+  const text = value === undefined && absent ? absent : displayValue(value, messages)
+  const parts = useMemo(() => {
+    if (value === undefined || value === null || value === '' || base === undefined || base === null) return null
+    const before = displayValue(base, messages)
+    return before !== text && /\s/.test(before + text) ? diffWords(before, text) : null
+  }, [value, base, text, messages])
   return (
     <div className="cs-text" data-empty={value === undefined || value === null || value === '' ? '' : undefined}>
       {parts
@@ -31,7 +42,7 @@ export const ValueText = memo(function ValueText({ value, base }: { readonly val
               </del>
             ),
           )
-        : displayValue(value, messages)}
+        : text}
     </div>
   )
 })

@@ -54,16 +54,23 @@ export function itemName(...values: unknown[]): string | undefined {
   return undefined
 }
 
+const isPlain = (value: unknown) => value === null || typeof value !== 'object'
+
 /**
  * A value as text: strings as they are, `null`/`''` as empty, absent as absent, booleans as yes/no,
- * lists of plain values comma-separated, other objects as JSON.
+ * lists of plain values comma-separated, records of plain values as "Name: value" lines, the rest as JSON.
  */
 export function displayValue(value: unknown, messages: ConflictMessages): string {
   if (value === undefined) return messages.absent
   if (value === null || value === '') return messages.empty
   if (typeof value === 'boolean') return value ? messages.yes : messages.no
-  if (Array.isArray(value) && value.length && value.every((item) => item === null || typeof item !== 'object')) {
-    return value.map((item) => displayValue(item, messages)).join(', ')
+  if (Array.isArray(value)) {
+    if (value.length && value.every(isPlain)) return value.map((item) => displayValue(item, messages)).join(', ')
+  } else if (typeof value === 'object') {
+    const entries = Object.entries(value)
+    if (entries.length && entries.every(([, item]) => isPlain(item))) {
+      return entries.map(([key, item]) => `${humanise(key)}: ${displayValue(item, messages)}`).join('\n')
+    }
   }
   return typeof value === 'string' ? value : toEditText(value)
 }

@@ -10,6 +10,8 @@ export interface ConflictMessages {
   readonly mergeDescription: (merged: number, conflicts: number) => string
   /** Who saved the other change and when; `by` and `at` are set when the server said. */
   readonly savedBy: (by: string | undefined, at: string | undefined) => string
+  /** Who deleted the record and when (the deleted view); `by` and `at` are set when the server said. */
+  readonly deletedBy: (by: string | undefined, at: string | undefined) => string
   /** Turns the server's ISO 8601 time into text (default: the browser's locale, medium date, short time). */
   readonly formatDate: (iso: string) => string
   /** The request id of the refused write, for support. */
@@ -52,6 +54,8 @@ export interface ConflictMessages {
   readonly hideAllBase: string
   /** Stands for a value that is absent (deleted, or never set). */
   readonly absent: string
+  /** Stands for the value a side deleted (an array item or a field). */
+  readonly removed: string
   /** Stands for an empty value (`null` or `''`). */
   readonly empty: string
   /** Text of `true`. */
@@ -122,6 +126,7 @@ export const defaultConflictMessages: ConflictMessages = {
   mergeDescription: (merged, conflicts) =>
     `${count(merged, 'change', 'changes')} merged automatically. ${count(conflicts, 'field needs', 'fields need')} your decision.`,
   savedBy: (by, at) => `Saved${by ? ` by ${by}` : ''}${at ? ` on ${at}` : ''}.`,
+  deletedBy: (by, at) => `Deleted${by ? ` by ${by}` : ''}${at ? ` on ${at}` : ''}.`,
   formatDate: (iso) => {
     const date = new Date(iso)
     return Number.isNaN(date.getTime())
@@ -148,6 +153,7 @@ export const defaultConflictMessages: ConflictMessages = {
   showAllBase: 'Show base for all',
   hideAllBase: 'Hide base for all',
   absent: '(none)',
+  removed: '(deleted)',
   empty: '(empty)',
   yes: 'Yes',
   no: 'No',
@@ -163,7 +169,7 @@ export const defaultConflictMessages: ConflictMessages = {
   copyFailed: 'Could not copy. Select the text below and copy it.',
   duplicateTitle: (value) => (value ? `'${value}' is already taken` : 'This value is already taken'),
   duplicateDescription: 'Change the value and save again, or open the record that has it.',
-  newValue: (label) => `New ${label}`,
+  newValue: (label) => `New value for ${label}`,
   saveWithValue: 'Save with this value',
   openExisting: 'Open the existing record (new tab)',
   stateTitle: 'The server did not accept this change',

@@ -140,7 +140,7 @@ export const ArrayItems: Story = {
     const dialog = await openDialog(canvasElement)
     const lines = within(dialog.getByRole('region', { name: 'Order lines' }))
     const gadget = within(lines.getByRole('region', { name: 'Gadget' }))
-    await expect(gadget.getByText('(none)')).toBeVisible()
+    await expect(gadget.getByText('(deleted)')).toBeVisible()
     await userEvent.click(gadget.getByRole('radio', { name: 'Keep mine' }))
     await expect(lines.getByRole('region', { name: 'Gadget' })).toHaveAttribute('data-state', 'decided')
   },
@@ -179,7 +179,7 @@ export const Duplicate: Story = {
       'href',
       'https://example.test/companies/acme',
     )
-    const box = dialog.getByRole('textbox', { name: 'New Slug' })
+    const box = dialog.getByRole('textbox', { name: 'New value for Slug' })
     await userEvent.clear(box)
     await userEvent.type(box, 'acme-gmbh')
     await userEvent.click(dialog.getByRole('button', { name: 'Save with this value' }))
