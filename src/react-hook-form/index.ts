@@ -1,2 +1,5 @@
-// Public exports of this area. Filled in by the area as it is built.
-export {}
+/**
+ * `conflict-safe/react-hook-form`: the react-hook-form adapter (react-hook-form is an optional peer).
+ */
+export { useConflictSafeForm } from './useConflictSafeForm'
+export type { UseConflictSafeFormOptions, UseConflictSafeFormResult } from './useConflictSafeForm'
