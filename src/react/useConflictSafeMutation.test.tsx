@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react'
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { StrictMode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -6,6 +6,7 @@ import { createTestClient, inProcessServer, seedTodo, TodoForm, withClient, type
 import { useConflictSafeMutation } from './useConflictSafeMutation'
 import { useVersionedQuery } from './useVersionedQuery'
 import type { MutationFnContext } from '../core/save/writers'
+import { createDraftStore } from '../core/save/draft-store'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -376,3 +377,108 @@ describe('drafts survive a reload', () => {
     expect(window.sessionStorage.length).toBe(0)
   })
 })
+
+describe('callbacks and prop getters', () => {
+  it('onSuccess, onError and onSettled fire for the record; mutate callbacks for the call', async () => {
+    const api = setup()
+    const onSuccess = vi.fn()
+    const onError = vi.fn()
+    const onSettled = vi.fn()
+    const callSuccess = vi.fn()
+    const user = userEvent.setup()
+    function Form() {
+      const doc = useVersionedQuery<Todo>({ queryKey: ['todo', '1'], url: `${api.origin}/todos/1`, fetch: api.fetch })
+      const save = useConflictSafeMutation<Todo>({
+        queryKey: ['todo', '1'],
+        request: { url: `${api.origin}/todos/1`, fetch: api.fetch },
+        onSuccess,
+        onError,
+        onSettled,
+      })
+      if (!doc.data) return null
+      return <button onClick={() => save.mutate({ ...doc.data!, done: true }, { onSuccess: callSuccess })}>Done</button>
+    }
+    render(<Form />, { wrapper: api.Wrapper })
+    await user.click(await screen.findByRole('button'))
+    await waitFor(() => expect(onSettled).toHaveBeenCalledOnce())
+    const etag = api.server.inspect('todos', '1')!.etag
+    expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ done: true }), {
+      version: { etag },
+      changes: [],
+      values: expect.objectContaining({ done: true }),
+    })
+    expect(callSuccess).toHaveBeenCalledWith(expect.objectContaining({ done: true }))
+    expect(onError).not.toHaveBeenCalled()
+  })
+
+  it('mutateAsync resolves with the result, and rejects with the typed error when the save fails', async () => {
+    const api = setup()
+    const { result } = renderHookWith(api)
+    await waitFor(() => expect(result.current.save.draft).toBeDefined())
+    const saved = await act(() => result.current.save.mutateAsync({ ...result.current.save.draft!, title: 'async' }))
+    expect(saved).toMatchObject({ status: 'saved', data: { title: 'async' } })
+    const broken = renderHookWith(api, { request: { url: `${api.origin}/nowhere/1`, fetch: api.fetch } }, ['todo', '2'])
+    await expect(
+      act(() => broken.result.current.save.mutateAsync({ ...seedTodo, title: 'x' })),
+    ).rejects.toMatchObject({ code: 'MISSING_VERSION' })
+  })
+
+  it('getSubmitButtonProps({ type: "button" }) saves on click, outside a form', async () => {
+    const api = setup()
+    const user = userEvent.setup()
+    const onClick = vi.fn()
+    function Bar() {
+      const doc = useVersionedQuery<Todo>({ queryKey: ['todo', '1'], url: `${api.origin}/todos/1`, fetch: api.fetch })
+      const save = useConflictSafeMutation<Todo>({ queryKey: ['todo', '1'], request: { url: `${api.origin}/todos/1`, fetch: api.fetch } })
+      if (!doc.data) return null
+      return (
+        <>
+          <input aria-label="Title" value={save.draft?.title ?? ''} onChange={(event) => save.setDraft((draft) => ({ ...draft!, title: event.target.value }))} />
+          <button {...save.getSubmitButtonProps({ type: 'button', onClick })}>Save</button>
+        </>
+      )
+    }
+    render(<Bar />, { wrapper: api.Wrapper })
+    await user.type(await screen.findByLabelText('Title'), '!')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(api.server.inspect('todos', '1')?.data.title).toBe('Buy milk!'))
+    expect(onClick).toHaveBeenCalledOnce()
+    expect(screen.getByRole('button')).toHaveAttribute('type', 'button')
+  })
+
+  it('with full storage the draft falls back to memory and still survives an unmount', async () => {
+    const api = setup()
+    const user = userEvent.setup()
+    const full = {
+      ...window.sessionStorage,
+      getItem: () => null,
+      removeItem: () => {},
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError')
+      },
+    } as unknown as Storage
+    const draftStore = createDraftStore({ storage: () => full })
+    const first = render(<TodoForm origin={api.origin} fetch={api.fetch} mutation={{ draftStore }} />, { wrapper: api.Wrapper })
+    await user.type(await loaded(), ' (draft)')
+    expect(draftStore.lastWrittenTo).toBe('memory')
+    first.unmount()
+    render(<TodoForm origin={api.origin} fetch={api.fetch} mutation={{ draftStore }} />, { wrapper: withClient(createTestClient()) })
+    await waitFor(() => expect(screen.getByLabelText('Title')).toHaveValue('Buy milk (draft)'))
+    expect(screen.getByText('Restored your unsaved changes')).toBeInTheDocument()
+  })
+})
+
+function renderHookWith(
+  api: ReturnType<typeof setup>,
+  mutation: Partial<Parameters<typeof useConflictSafeMutation<Todo>>[0]> = {},
+  queryKey: readonly unknown[] = ['todo', '1'],
+) {
+  return renderHook(
+    () => {
+      const doc = useVersionedQuery<Todo>({ queryKey, url: `${api.origin}/todos/1`, fetch: api.fetch, enabled: queryKey[1] === '1' })
+      const save = useConflictSafeMutation<Todo>({ queryKey, request: { url: `${api.origin}/todos/1`, fetch: api.fetch }, ...mutation })
+      return { doc, save }
+    },
+    { wrapper: api.Wrapper },
+  )
+}

@@ -267,7 +267,9 @@ export function useConflictSafeMutation<TData, TQueryKey extends QueryKey = Quer
         : undefined
   }, [client, controller])
 
-  useEffect(apply)
+  // Applied while rendering (idempotent), so the first effects (restoring a stored draft, watching the cache)
+  // already run with this hook's options; and again before every save.
+  apply()
 
   // Per-hook callbacks, for every save of the record.
   useEffect(

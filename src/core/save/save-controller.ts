@@ -278,7 +278,15 @@ export class SaveController<TData> {
 
   /** Merge `options` into the current options (`key` cannot change). */
   setOptions(options: { readonly [K in Exclude<keyof SaveControllerOptions<TData>, 'key'>]?: SaveControllerOptions<TData>[K] | undefined }): void {
+    const draftsBefore = this.#drafts()
     this.#options = { ...this.#options, ...options, key: this.#options.key } as SaveControllerOptions<TData>
+    // A different draft store (options that arrived after the first subscriber): look for a draft there too.
+    if (this.#restoreDone && this.#drafts() !== draftsBefore && this.#listeners.size > 0) {
+      this.#restoreDone = false
+      queueMicrotask(() => {
+        if (!this.#disposed) this.#restoreOnce()
+      })
+    }
   }
 
   /** The current options. */
