@@ -125,6 +125,23 @@ describe('updates over HTTP', () => {
     expect(controller.getSnapshot().version).toEqual({ etag: server.reference.inspect('todos', '1')!.etag })
   })
 
+  it('a response without an ETag: the next save reads first, then writes on the read ETag (no blind write, no self-conflict)', async () => {
+    const controller = await open()
+    server.intercept(async (_request, _log, answer) => {
+      const response = await answer()
+      const headers = new Headers(response.headers)
+      headers.delete('etag')
+      return new Response(response.body, { status: response.status, headers })
+    })
+    await controller.save({ id: '1', title: 'One', notes: 'two litres', done: false })
+    expect(controller.getSnapshot().version).toBe('unknown')
+    const afterFirst = server.reference.inspect('todos', '1')!.etag
+    await controller.save({ id: '1', title: 'Two', notes: 'two litres', done: false })
+    expect(summary()).toEqual(['PUT 200', 'GET 200', 'PUT 200'])
+    expect(server.log[2]?.ifMatch).toBe(afterFirst)
+    expect(server.reference.inspect('todos', '1')?.data.title).toBe('Two')
+  })
+
   it('a 428 is a typed state that says how to fix the configuration', async () => {
     await server.close()
     server = await startTodoServer({ resources: { todos: { requirePrecondition: true } } })
