@@ -31,20 +31,20 @@ export interface TextCase {
 
 const REPEATED = ['{\n', '}\n', '\n', 'return;\n', 'x = 1;\n', 'x = 2;\n']
 
-/** Generates `count` cases with about `editRate` of the lines edited per side. */
-export function generateCases(seed: number, count: number, style: LineStyle, maxLines = 30): TextCase[] {
+/** Generates `count` cases of up to `maxLines` lines, each side making 1 to `maxEdits` edits (of 1 or 2 lines). */
+export function generateCases(seed: number, count: number, style: LineStyle, maxLines = 30, maxEdits = 4): TextCase[] {
   const random = seededRandom(seed)
   const int = (max: number) => Math.floor(random() * max)
   let fresh = 0
   const newLine = (side: string) => (style === 'distinct' ? `${side} line ${fresh++}\n` : (REPEATED[int(REPEATED.length)] as string))
   const cases: TextCase[] = []
   for (let c = 0; c < count; c++) {
-    const length = int(maxLines + 1)
+    const length = maxLines > 100 ? Math.floor(maxLines / 2) + int(maxLines / 2 + 1) : int(maxLines + 1)
     const base: string[] = []
     for (let i = 0; i < length; i++) base.push(style === 'distinct' ? `base line ${i}\n` : (REPEATED[int(REPEATED.length)] as string))
     const edit = (side: string): string[] => {
       const lines = base.slice()
-      const edits = 1 + int(4)
+      const edits = 1 + int(maxEdits)
       for (let e = 0; e < edits; e++) {
         const at = int(lines.length + 1)
         switch (int(4)) {

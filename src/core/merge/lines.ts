@@ -3,8 +3,9 @@
  *
  * Each text is indexed by its line starts; lines become strings only where they are compared
  * one by one (anchor candidates, and the pieces diff3 merges). In order:
- * 1. the characters all three texts share at the start and at the end are found with native
- *    string comparison and rounded to whole lines: those lines are stable;
+ * 1. the characters all three texts share at the start are found with native string comparison
+ *    and rounded to whole lines: those lines are stable (the shared end is not set aside: see
+ *    `mergeLines`);
  * 2. a long middle is cut at anchors (lines that occur once in each text, in the same order);
  * 3. each piece one side left unchanged (or both changed alike) is copied as one slice;
  * 4. the rest goes to diff3 as lines.
@@ -78,18 +79,16 @@ class TextBlocks {
   }
 }
 
-/** How many characters `a`, `b` and `c` share at the start (or, with `fromEnd`, at the end), at most `limit`. */
-function sharedLength(a: string, b: string, c: string, limit: number, fromEnd: boolean): number {
-  const part = (text: string, from: number, to: number) =>
-    fromEnd ? text.slice(text.length - to, text.length - from) : text.slice(from, to)
+/** How many characters `a`, `b` and `c` share at the start, at most `limit`. */
+function sharedLength(a: string, b: string, c: string, limit: number): number {
   let low = 0
   let step = 64
   let high = limit
   // Gallop in growing chunks while everything matches.
   while (low < limit) {
     const end = Math.min(low + step, limit)
-    const chunk = part(a, low, end)
-    if (chunk !== part(b, low, end) || chunk !== part(c, low, end)) {
+    const chunk = a.slice(low, end)
+    if (chunk !== b.slice(low, end) || chunk !== c.slice(low, end)) {
       high = end
       break
     }
@@ -99,12 +98,11 @@ function sharedLength(a: string, b: string, c: string, limit: number, fromEnd: b
   // The first difference is in [low, high): narrow it by halves, then by characters.
   while (high - low > 32) {
     const middle = (low + high) >>> 1
-    const chunk = part(a, low, middle)
-    if (chunk === part(b, low, middle) && chunk === part(c, low, middle)) low = middle
+    const chunk = a.slice(low, middle)
+    if (chunk === b.slice(low, middle) && chunk === c.slice(low, middle)) low = middle
     else high = middle
   }
-  const charAt = (text: string, i: number) => text.charCodeAt(fromEnd ? text.length - 1 - i : i)
-  while (low < high && charAt(a, low) === charAt(b, low) && charAt(a, low) === charAt(c, low)) low++
+  while (low < high && a.charCodeAt(low) === b.charCodeAt(low) && a.charCodeAt(low) === c.charCodeAt(low)) low++
   return low
 }
 
@@ -126,34 +124,19 @@ export function mergeLines(baseText: string, mineText: string, theirsText: strin
   const out = new TextBlocks()
 
   // 1. Whole lines shared at the start: within the shared characters and ending in a line break.
-  const sharedStart = sharedLength(baseText, mineText, theirsText, Math.min(baseText.length, mineText.length, theirsText.length), false)
+  const sharedStart = sharedLength(baseText, mineText, theirsText, Math.min(baseText.length, mineText.length, theirsText.length))
   let prefix = upperBound(base.starts, sharedStart, base.count) // lines [0, prefix) end within the shared start
   if (prefix > 0 && baseText.charCodeAt((base.starts[prefix] as number) - 1) !== NEWLINE) prefix--
   const prefixEnd = base.starts[prefix] as number
 
-  // Whole lines shared at the end, not reaching into the shared start lines.
-  const sharedEnd = sharedLength(
-    baseText,
-    mineText,
-    theirsText,
-    Math.min(baseText.length, mineText.length, theirsText.length) - prefixEnd,
-    true,
-  )
-  let suffix = 0
-  for (;;) {
-    const k = suffix + 1
-    if (base.count - k < prefix || mine.count - k < prefix || theirs.count - k < prefix) break
-    const fromEnd = baseText.length - (base.starts[base.count - k] as number)
-    if (fromEnd > sharedEnd) break
-    if (fromEnd === sharedEnd && !startsLine(mineText, mineText.length - fromEnd)) break
-    if (fromEnd === sharedEnd && !startsLine(theirsText, theirsText.length - fromEnd)) break
-    suffix = k
-  }
-
+  // The shared end is not set aside: a change just before it may slide into it (an inserted line
+  // equal to the line after it), and diff3 places such changes as late as possible, as git does.
+  // Setting the end aside would pin them early and disagree with git. Long texts are cut at
+  // anchors instead, which never block a slide (an anchor occurs once, so it cannot repeat).
   out.pushText(baseText.slice(0, prefixEnd))
-  const baseEnd = base.count - suffix
-  const mineEnd = mine.count - suffix
-  const theirsEnd = theirs.count - suffix
+  const baseEnd = base.count
+  const mineEnd = mine.count
+  const theirsEnd = theirs.count
   if (Math.max(baseEnd, mineEnd, theirsEnd) - prefix > ANCHOR_THRESHOLD) {
     // 2. Cut a long middle at anchors.
     const anchors = findTokenAnchors(base, prefix, baseEnd, mine, prefix, mineEnd, theirs, prefix, theirsEnd)
@@ -171,13 +154,8 @@ export function mergeLines(baseText: string, mineText: string, theirsText: strin
   } else {
     mergeRange(out, base, prefix, baseEnd, mine, prefix, mineEnd, theirs, prefix, theirsEnd)
   }
-  out.pushText(mine.range(mineEnd, mine.count))
   out.flush()
   return out.blocks
-}
-
-function startsLine(text: string, at: number): boolean {
-  return at === 0 || text.charCodeAt(at - 1) === NEWLINE
 }
 
 /** The number of entries of `starts[1..count]` that are `<= limit` (starts are increasing). */

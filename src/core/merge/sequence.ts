@@ -2,7 +2,7 @@
  * Three-way merge of sequences (lines, words, array items) with the npm package `diff3`.
  *
  * Speed without changing answers:
- * 1. The items every side shares at the start and at the end are set aside first.
+ * 1. The items every side shares at the start are set aside first.
  * 2. Long middles (over `ANCHOR_THRESHOLD` items) are cut at anchors, items that occur once in
  *    each side in the same order (`anchors.ts`), into short independent merges. diff3's O(NP)
  *    comparison costs about length × edits; cutting makes it about linear. Values (`keyOf`) are
@@ -66,8 +66,7 @@ class BlockBuilder<T> {
 /**
  * Merges `mine` and `theirs`, both derived from `base`. Without `keyOf` the items must be strings
  * (text tokens), compared with `===`; with it, items are compared by `keyOf(item)` as a `Map` key
- * (equal keys are the same item). Stable items come
- * from the side that has them, mine first.
+ * (equal keys are the same item). Stable items come from the side that has them, mine first.
  */
 export function mergeSequences<T>(
   base: readonly T[],
@@ -83,17 +82,11 @@ export function mergeSequences<T>(
   const shortest = Math.min(baseKeys.length, mineKeys.length, theirsKeys.length)
   let prefix = 0
   while (prefix < shortest && baseKeys[prefix] === mineKeys[prefix] && baseKeys[prefix] === theirsKeys[prefix]) prefix++
-  let suffix = 0
-  while (
-    suffix < shortest - prefix &&
-    baseKeys[baseKeys.length - 1 - suffix] === mineKeys[mineKeys.length - 1 - suffix] &&
-    baseKeys[baseKeys.length - 1 - suffix] === theirsKeys[theirsKeys.length - 1 - suffix]
-  ) {
-    suffix++
-  }
-  const baseEnd = base.length - suffix
-  const mineEnd = mine.length - suffix
-  const theirsEnd = theirs.length - suffix
+  // The shared end is not set aside (see lines.ts): changes may slide into it, and diff3 places
+  // them as late as possible, as git does.
+  const baseEnd = base.length
+  const mineEnd = mine.length
+  const theirsEnd = theirs.length
 
   const out = new BlockBuilder<T>()
   out.pushStable(mine, 0, prefix)
@@ -115,7 +108,6 @@ export function mergeSequences<T>(
   } else {
     mergeRange(sides, out, prefix, baseEnd, prefix, mineEnd, prefix, theirsEnd)
   }
-  out.pushStable(mine, mineEnd, mine.length)
   out.flush()
   return out.blocks
 }
