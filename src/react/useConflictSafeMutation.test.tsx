@@ -279,30 +279,34 @@ describe('useConflictSafeMutation with useVersionedQuery', () => {
   })
 
   it('unmounting during a save aborts the request, leaks no timer and sets no state', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
     const api = setup()
     const signals: AbortSignal[] = []
-    let reachedServer = false
     const slowFetch: typeof fetch = (input, init) => {
       if (init?.method === 'PUT') {
         signals.push(init.signal!)
-        reachedServer = true
         return new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)))
       }
       return api.fetch(input, init)
     }
     const errors = vi.spyOn(console, 'error')
-    const user = userEvent.setup()
-    const { unmount } = render(<TodoForm origin={api.origin} fetch={slowFetch} mutation={{ autosave: true }} />, { wrapper: api.Wrapper })
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
+    const { unmount } = render(
+      <TodoForm origin={api.origin} fetch={slowFetch} mutation={{ autosave: true, autosaveDebounceMs: 5000 }} />,
+      { wrapper: api.Wrapper },
+    )
     await user.type(await loaded(), '!')
     await user.click(screen.getByRole('button', { name: 'Save' }))
-    await waitFor(() => expect(reachedServer).toBe(true))
-    vi.useFakeTimers()
+    await waitFor(() => expect(signals).toHaveLength(1))
+    // Typing during the save schedules an autosave (a timer) that must not outlive the form.
+    await user.type(screen.getByLabelText('Notes'), '?')
+    expect(screen.getByLabelText('status')).toHaveTextContent('saving')
     unmount()
-    await act(async () => {
-      await Promise.resolve()
-    })
+    await act(() => vi.advanceTimersByTimeAsync(0))
     expect(signals[0]?.aborted).toBe(true)
     expect(vi.getTimerCount()).toBe(0)
+    await act(() => vi.advanceTimersByTimeAsync(10_000))
+    expect(signals).toHaveLength(1)
     expect(errors).not.toHaveBeenCalled()
     errors.mockRestore()
   })
