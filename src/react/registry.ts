@@ -130,6 +130,8 @@ export function retainRecord(client: QueryClient, queryKey: QueryKey): () => voi
     released = true
     entry.refs--
     if (entry.refs > 0) return
+    // Store a waiting draft now: the next mount (or a reload) may read it before the controller is disposed.
+    entry.controller.flushDraft()
     queueMicrotask(() => {
       if (entry.refs > 0) return
       entry.stopWatching?.()

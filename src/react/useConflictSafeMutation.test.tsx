@@ -373,6 +373,17 @@ describe('drafts survive a reload', () => {
     expect(screen.getByText('Unsaved changes')).toBeInTheDocument()
   })
 
+  it('a waiting draft is stored when the page is hidden (a reload right after typing loses nothing)', async () => {
+    const api = setup()
+    const user = userEvent.setup()
+    render(<TodoForm origin={api.origin} fetch={api.fetch} />, { wrapper: api.Wrapper })
+    await user.type(await loaded(), '!')
+    expect(window.sessionStorage.length).toBe(0)
+    window.dispatchEvent(new Event('pagehide'))
+    expect(window.sessionStorage.length).toBe(1)
+    expect(window.sessionStorage.getItem(window.sessionStorage.key(0)!)).toContain('Buy milk!')
+  })
+
   it('persistDraft: false keeps nothing in sessionStorage', async () => {
     const api = setup()
     const user = userEvent.setup()
@@ -464,8 +475,8 @@ describe('callbacks and prop getters', () => {
     const draftStore = createDraftStore({ storage: () => full })
     const first = render(<TodoForm origin={api.origin} fetch={api.fetch} mutation={{ draftStore }} />, { wrapper: api.Wrapper })
     await user.type(await loaded(), ' (draft)')
-    expect(draftStore.lastWrittenTo).toBe('memory')
     first.unmount()
+    expect(draftStore.lastWrittenTo).toBe('memory')
     render(<TodoForm origin={api.origin} fetch={api.fetch} mutation={{ draftStore }} />, { wrapper: withClient(createTestClient()) })
     await waitFor(() => expect(screen.getByLabelText('Title')).toHaveValue('Buy milk (draft)'))
     expect(screen.getByText('Restored your unsaved changes')).toBeInTheDocument()

@@ -656,12 +656,35 @@ describe('drafts survive (issue point 8)', () => {
     const { write } = scriptedWrite(ok(undefined, v(2)))
     const { controller } = make({ write })
     controller.setDraft({ ...base, title: 'Oat' })
+    controller.flushDraft()
     expect(storage.size).toBe(1)
     await controller.save()
     expect(storage.size).toBe(0)
     const { controller: off } = make({ drafts: false })
     off.setDraft({ ...base, title: 'x' })
     expect(storage.size).toBe(0)
+  })
+
+  it('the draft is stored after draftWriteDelayMs of quiet, and at once on save, page hide and dispose', async () => {
+    vi.useFakeTimers()
+    const { controller } = make({ draftWriteDelayMs: 250 })
+    controller.setDraft({ ...base, title: 'O' })
+    await vi.advanceTimersByTimeAsync(200)
+    controller.setDraft({ ...base, title: 'Oa' })
+    await vi.advanceTimersByTimeAsync(200)
+    expect(storage.size).toBe(0)
+    await vi.advanceTimersByTimeAsync(50)
+    expect(drafts.read<Doc>('["todo",1]')?.mine.title).toBe('Oa')
+    controller.setDraft({ ...base, title: 'Oat' })
+    controller.dispose()
+    expect(drafts.read<Doc>('["todo",1]')?.mine.title).toBe('Oat')
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('draftWriteDelayMs: 0 stores every change at once', () => {
+    const { controller } = make({ draftWriteDelayMs: 0 })
+    controller.setDraft({ ...base, title: 'O' })
+    expect(drafts.read<Doc>('["todo",1]')?.mine.title).toBe('O')
   })
 
   it('discardDraft goes back to the base and forgets the stored draft', () => {

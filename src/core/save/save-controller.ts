@@ -82,6 +82,8 @@ export interface SaveControllerOptions<TData> {
   readonly retryDelay?: (failureCount: number, outcome: SaveOutcome<TData>) => number
   /** Where drafts survive a reload, or `false` to keep them in this controller only. Default: sessionStorage (memory fallback). */
   readonly drafts?: DraftStore | false
+  /** Store the draft this many ms after typing stops (written at once on page hide and dispose); `0` writes on every change. Default `250`. */
+  readonly draftWriteDelayMs?: number
   /** The per-record queue. Default: the shared `defaultSaveQueue`. */
   readonly queue?: SaveQueue
   /** Value equality. Default: the merge engine's `deepEqual`. */
@@ -196,6 +198,7 @@ interface MergeContext<TData> {
 const DEFAULT_MAX_ATTEMPTS = 3
 const DEFAULT_SUBMIT_DEBOUNCE_MS = 300
 const DEFAULT_AUTOSAVE_DEBOUNCE_MS = 1000
+const DEFAULT_DRAFT_WRITE_DELAY_MS = 250
 const DISPOSED: SaveResult<never> = Object.freeze({ status: 'skipped', reason: 'disposed' })
 const UNCHANGED: SaveResult<never> = Object.freeze({ status: 'skipped', reason: 'unchanged' })
 
@@ -242,6 +245,9 @@ export class SaveController<TData> {
   #submitGuardMs = -1
   #autosave: Debounced<[]> | undefined
   #autosaveMs = -1
+  #draftWriter: Debounced<[]> | undefined
+  #draftWriterMs = -1
+  #unlistenPageHide: (() => void) | undefined
   #snapshot: SaveSnapshot<TData>
   #remoteNotice: { from: unknown; notice: RemoteChange<TData> } | undefined
   /** Counts remote changes seen, so a save can tell which ones arrived while it ran. */
@@ -348,7 +354,7 @@ export class SaveController<TData> {
     const next = typeof values === 'function' ? (values as (previous: TData | undefined) => TData)(previous) : values
     if (Object.is(next, previous)) return
     this.#setMine(next)
-    this.#persist()
+    this.#persistSoon()
     if (this.#options.autosave === true && this.#dirty && this.#state.status !== 'conflict') this.#getAutosave()()
     this.#commit()
   }
@@ -408,15 +414,24 @@ export class SaveController<TData> {
       return this.#lastSubmit ?? this.#inFlight?.promise ?? Promise.resolve(UNCHANGED)
     }
     if (values !== undefined) this.setDraft(values)
+    // The draft is about to be sent: store it now, so a reload during the save restores it.
+    this.flushDraft()
     this.#autosave?.cancel()
     const promise = this.#enqueue({ values: undefined })
     this.#lastSubmit = promise
     return promise
   }
 
+  /** Write a draft that is waiting for `draftWriteDelayMs` to storage now. */
+  flushDraft(): void {
+    if (this.#draftWriter?.isPending()) this.#draftWriter.flush()
+  }
+
   /** Abort the running save, drop timers and listeners. The stored draft stays for the next mount. */
   dispose(): void {
     if (this.#disposed) return
+    this.flushDraft()
+    this.#unlistenPageHide?.()
     this.#disposed = true
     this.#abort.abort(abortError())
     this.#autosave?.cancel()
@@ -993,7 +1008,44 @@ export class SaveController<TData> {
     this.#commit()
   }
 
+  /** Store the draft after `draftWriteDelayMs` of quiet (typing), or at once when the delay is 0. */
+  #persistSoon(): void {
+    const ms = this.#options.draftWriteDelayMs ?? DEFAULT_DRAFT_WRITE_DELAY_MS
+    if (ms <= 0 || !this.#drafts()) {
+      this.#persist()
+      return
+    }
+    if (!this.#draftWriter || this.#draftWriterMs !== ms) {
+      this.#draftWriter?.cancel()
+      this.#draftWriter = debounce(() => this.#persist(), ms)
+      this.#draftWriterMs = ms
+    }
+    this.#listenPageHide()
+    this.#draftWriter()
+  }
+
+  /** Write a waiting draft when the page is hidden or unloaded (a reload must not lose the last keystrokes). */
+  #listenPageHide(): void {
+    if (this.#unlistenPageHide) return
+    const target = globalThis as { addEventListener?: EventTarget['addEventListener']; removeEventListener?: EventTarget['removeEventListener']; document?: Document }
+    if (typeof target.addEventListener !== 'function') {
+      this.#unlistenPageHide = () => {}
+      return
+    }
+    const flush = (): void => this.flushDraft()
+    const onVisibility = (): void => {
+      if (target.document?.visibilityState === 'hidden') this.flushDraft()
+    }
+    target.addEventListener('pagehide', flush)
+    target.document?.addEventListener('visibilitychange', onVisibility)
+    this.#unlistenPageHide = () => {
+      target.removeEventListener?.('pagehide', flush)
+      target.document?.removeEventListener('visibilitychange', onVisibility)
+    }
+  }
+
   #persist(): void {
+    this.#draftWriter?.cancel()
     const drafts = this.#drafts()
     if (!drafts) return
     const key = this.#options.key
