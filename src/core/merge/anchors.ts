@@ -37,8 +37,24 @@ export function findAnchors(base: readonly number[], mine: readonly number[], th
     const id = base[i] as number
     if (countBase[id] === 1 && countMine[id] === 1 && countTheirs[id] === 1) candidates.push([i, atMine[id]!, atTheirs[id]!])
   }
-  // Candidates are in base order; keep the longest chain increasing in mine, then in theirs.
-  return longestIncreasing(longestIncreasing(candidates, 1), 2)
+  return longestChain(candidates)
+}
+
+/**
+ * A long chain of candidates (given in base order) increasing in mine and in theirs: the longest
+ * increasing run in mine, then in theirs, and the other way round; the longer wins, ties go to
+ * the chain that comes first in base order. Symmetric: swapping mine and theirs picks the same anchors.
+ */
+function longestChain(candidates: readonly Anchor[]): Anchor[] {
+  const mineFirst = longestIncreasing(longestIncreasing(candidates, 1), 2)
+  const theirsFirst = longestIncreasing(longestIncreasing(candidates, 2), 1)
+  if (mineFirst.length !== theirsFirst.length) return mineFirst.length > theirsFirst.length ? mineFirst : theirsFirst
+  for (let i = 0; i < mineFirst.length; i++) {
+    const a = (mineFirst[i] as Anchor)[0]
+    const b = (theirsFirst[i] as Anchor)[0]
+    if (a !== b) return a < b ? mineFirst : theirsFirst
+  }
+  return mineFirst
 }
 
 /** The longest subsequence of `items` whose `items[i][column]` strictly increases (patience sorting). */
@@ -173,5 +189,5 @@ export function findTokenAnchors(
     if (found.mine === 1 && found.theirs === 1) unique.push([found.atBase, found.atMine, found.atTheirs])
   }
   // Map order is the order of first sampling, which is base order for tokens that occur once.
-  return longestIncreasing(longestIncreasing(unique, 1), 2)
+  return longestChain(unique)
 }

@@ -67,7 +67,7 @@ export function mergeArrayByKey(
       if (conflict && conflict.path.length === path.length + 1) itemRestoreHints.set(conflict, { theirs: theirs.items, field })
     }
     if (value !== undefined) merged.set(key, value)
-    if (value !== mineItem) changed = true
+    if (!Object.is(value, mineItem)) changed = true
   }
 
   for (const [key, mineItem] of mine.index) mergeItem(key, mineItem, theirs.index.get(key))

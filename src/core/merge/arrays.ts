@@ -51,7 +51,7 @@ export function mergeSequenceArray(context: MergeContext, base: unknown, mine: r
   }
   const merged: unknown[] = []
   for (const block of blocks) if (block.kind === 'stable') for (const item of block.items) merged.push(item)
-  if (merged.length === mine.length && merged.every((item, i) => item === mine[i])) return mine
+  if (merged.length === mine.length && merged.every((item, i) => Object.is(item, mine[i]))) return mine
   recordChange(context, base, theirs)
   return merged
 }

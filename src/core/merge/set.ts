@@ -31,7 +31,7 @@ export function mergeSet(context: MergeContext, base: unknown, mine: readonly un
     added.add(key)
     merged.push(item)
   }
-  if (merged.length === mine.length && merged.every((item, i) => item === mine[i])) return mine
+  if (merged.length === mine.length && merged.every((item, i) => Object.is(item, mine[i]))) return mine
   recordChange(context, base, theirs)
   return merged
 }

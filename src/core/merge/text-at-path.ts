@@ -17,5 +17,5 @@ export function mergeTextAt(context: MergeContext, base: string, mine: string, t
     return mine
   }
   if (result.merged !== mine) recordChange(context, base, theirs)
-  return result.merged === mine ? mine : result.merged
+  return result.merged
 }

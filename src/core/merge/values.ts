@@ -55,7 +55,7 @@ export function mergeValues<T>(base: T, mine: T, theirs: T, options: MergeValues
 
 /** Merges one place of the document. */
 function mergeAt(context: MergeContext, base: unknown, mine: unknown, theirs: unknown, state: MatchState, depth: number): unknown {
-  if (mine === theirs) return mine
+  if (Object.is(mine, theirs)) return mine
   const rule = state === null || context.rules === null ? DEFAULT_RULE : context.rules.rule(state)
   if (rule.atomic || depth >= context.maxDepth) return mergeWhole(context, base, mine, theirs)
   const kind = kindOf(mine)
@@ -100,12 +100,12 @@ function mergeObjects(
     const mineValue = mine[key]
     const theirsValue = getOwn(theirs, key)
     let value = mineValue
-    if (mineValue !== theirsValue) {
+    if (!Object.is(mineValue, theirsValue)) {
       path.push(key)
       value = mergeAt(context, getOwn(baseObject, key), mineValue, theirsValue, rules === null ? null : rules.step(state, key), depth + 1)
       path.pop()
     }
-    if (value !== mineValue && merged === null) {
+    if (!Object.is(value, mineValue) && merged === null) {
       merged = emptyLike(mine)
       for (let j = 0; j < i; j++) setOwn(merged, mineKeys[j] as string, mine[mineKeys[j] as string])
     }
