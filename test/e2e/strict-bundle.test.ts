@@ -1,0 +1,152 @@
+/**
+ * Proof that the library is strict-mode-safe as shipped: a production Vite build of the core entry
+ * (with the diff3 plugin, as `npm run build` does), then a production build of a tiny consumer app
+ * (`test/fixtures/consumer-app/`) that imports that built core WITHOUT the plugin, loaded in
+ * Chromium from a loopback server. The merged text must appear and no page error may occur.
+ *
+ * A negative control bundles the published `diff3` package directly into the same app: in the
+ * browser it throws `ed is not defined`, so this test would catch the defect if it came back.
+ */
+import { createServer, type Server } from 'node:http'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser } from 'playwright-core'
+import { build } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM_ARGS } from '../../build/chromium'
+import { diff3Strict } from '../../build/diff3-strict'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const APP = fileURLToPath(new URL('../fixtures/consumer-app/', import.meta.url))
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+}
+
+let workDir = ''
+let coreFile = ''
+let server: Server | undefined
+let origin = ''
+let browser: Browser | undefined
+
+/** Serves `dir` on 127.0.0.1 (an ephemeral port); only files inside it. */
+async function serve(dir: string): Promise<{ server: Server; origin: string }> {
+  const httpServer = createServer(async (request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
+    const file = normalize(join(dir, pathname === '/' ? 'index.html' : pathname))
+    if (!file.startsWith(dir + sep)) {
+      response.writeHead(403).end()
+      return
+    }
+    try {
+      const body = await readFile(file)
+      response
+        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(body)
+    } catch {
+      response.writeHead(404).end()
+    }
+  })
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
+  return { server: httpServer, origin: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}` }
+}
+
+/** Opens a page of the built app; returns the text of its outputs and every page error. */
+async function visit(page: string): Promise<{ outputs: Record<string, string>; errors: string[] }> {
+  if (!browser) throw new Error('browser not started')
+  const context = await browser.newContext()
+  const tab = await context.newPage()
+  const errors: string[] = []
+  tab.on('pageerror', (error) => errors.push(error.message))
+  tab.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  await tab.goto(`${origin}/${page}`, { waitUntil: 'load' })
+  // Module scripts have run by 'load'; give a failing one a moment to report.
+  await tab.waitForTimeout(100)
+  const outputs = await tab.evaluate(() =>
+    Object.fromEntries([...document.querySelectorAll('output')].map((output) => [output.id, output.textContent ?? ''])),
+  )
+  await context.close()
+  return { outputs, errors }
+}
+
+describe('a production consumer bundle runs mergeText in Chromium (strict mode)', () => {
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'conflict-safe-strict-bundle-'))
+    // 1. The library's core, built as `npm run build` builds it.
+    await build({
+      configFile: false,
+      root: ROOT,
+      logLevel: 'warn',
+      publicDir: false,
+      mode: 'production',
+      plugins: [diff3Strict()],
+      build: {
+        outDir: join(workDir, 'lib'),
+        emptyOutDir: true,
+        minify: false,
+        target: 'es2022',
+        reportCompressedSize: false,
+        lib: { entry: join(ROOT, 'src/core/index.ts'), formats: ['es'], fileName: () => 'core.js' },
+        rolldownOptions: { external: ['immer'] },
+      },
+    })
+    coreFile = join(workDir, 'lib', 'core.js')
+
+    // 2. The consumer app, built WITHOUT the diff3 plugin, importing the built core.
+    await build({
+      configFile: false,
+      root: APP,
+      base: './',
+      logLevel: 'warn',
+      publicDir: false,
+      mode: 'production',
+      resolve: { alias: { 'conflict-safe/core': coreFile } },
+      build: {
+        outDir: join(workDir, 'app'),
+        emptyOutDir: true,
+        target: 'es2022',
+        reportCompressedSize: false,
+        rolldownOptions: { input: { index: join(APP, 'index.html'), raw: join(APP, 'raw.html') } },
+      },
+    })
+    ;({ server, origin } = await serve(join(workDir, 'app')))
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
+    if (workDir) await rm(workDir, { recursive: true, force: true })
+  })
+
+  it('ships diff3 inside the core bundle, with the declaration added and its MIT notice', async () => {
+    const core = await readFile(coreFile, 'utf8')
+    expect(core).not.toMatch(/from\s*["']diff3["']/)
+    // onp.js is inside; its undeclared assignment is gone (declared by the plugin, then dropped as unused).
+    expect(core).toContain('delta + 2 * p')
+    expect(core).not.toMatch(/^\s*ed = delta/m)
+    expect(core).toContain('Permission is hereby granted, free of charge')
+    expect(core).toContain('Tony Garnock-Jones')
+  })
+
+  it('merges text in the browser with no page error', async () => {
+    const page = await visit('index.html')
+    expect(page.errors).toEqual([])
+    expect(JSON.parse(page.outputs.merged ?? '')).toEqual(['A\nb\nC\n', 'the slow red fox'])
+    expect(page.outputs.conflicts).toBe('1')
+  })
+
+  it('negative control: the published diff3 bundled without the plugin throws "ed is not defined"', async () => {
+    const page = await visit('raw.html')
+    expect(page.errors.join('\n')).toMatch(/ed is not defined/)
+    expect(page.outputs.merged).toBe('(not yet)')
+  })
+})
