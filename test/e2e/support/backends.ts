@@ -44,7 +44,9 @@ async function readJson(url: string): Promise<{ data: unknown; etag: string | nu
 }
 
 /** The reference server on a loopback port (CORS on), and the app on another. */
-export async function startReferenceBackend(app: BuiltDemoApp): Promise<E2EBackend & { readonly server: ReferenceServer }> {
+export async function startReferenceBackend(
+  app: BuiltDemoApp,
+): Promise<E2EBackend & { readonly server: ReferenceServer }> {
   const server = createReferenceServer({ resources: { notes: {} }, basePath: '/api', cors: true })
   const api = await serveFetch((request) => server.handle(request))
   const site = await serveStatic(app.dir)
@@ -61,7 +63,8 @@ export async function startReferenceBackend(app: BuiltDemoApp): Promise<E2EBacke
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ ...data, id }),
       })
-      if (response.status !== 201) throw new Error(`seeding ${id} answered ${response.status}: ${await response.text()}`)
+      if (response.status !== 201)
+        throw new Error(`seeding ${id} answered ${response.status}: ${await response.text()}`)
     },
     read: (id) => readJson(`${collection}/${encodeURIComponent(id)}`),
     async stop() {

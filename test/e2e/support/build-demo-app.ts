@@ -37,6 +37,22 @@ async function listFiles(dir: string): Promise<string[]> {
 export async function buildDemoApp(): Promise<BuiltDemoApp> {
   const parent = await mkdtemp(join(tmpdir(), 'conflict-safe-demo-app-'))
   const dir = join(parent, 'app')
+  // Vite and the React plugin take "production" from NODE_ENV, which Vitest sets to 'test': without this the
+  // bundle would be React's development build (and JSX compiled for it). Restored right after the build.
+  const nodeEnv = process.env['NODE_ENV']
+  process.env['NODE_ENV'] = 'production'
+  try {
+    await buildApp(dir)
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV']
+    else process.env['NODE_ENV'] = nodeEnv
+  }
+  const files: Record<string, string> = {}
+  for (const path of await listFiles(dir)) files[relative(dir, path)] = await readFile(path, 'utf8')
+  return { dir, files, remove: () => rm(parent, { recursive: true, force: true }) }
+}
+
+async function buildApp(dir: string): Promise<void> {
   await build({
     configFile: false,
     root: APP_ROOT,
@@ -45,9 +61,12 @@ export async function buildDemoApp(): Promise<BuiltDemoApp> {
     logLevel: 'warn',
     publicDir: false,
     plugins: [diff3Strict(), react()],
-    build: { outDir: dir, emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false },
+    build: {
+      outDir: dir,
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      reportCompressedSize: false,
+    },
   })
-  const files: Record<string, string> = {}
-  for (const path of await listFiles(dir)) files[relative(dir, path)] = await readFile(path, 'utf8')
-  return { dir, files, remove: () => rm(parent, { recursive: true, force: true }) }
 }

@@ -5,7 +5,7 @@
  * events. Requests to anything but 127.0.0.1 are aborted.
  */
 import { chromium } from 'playwright-core'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page, Request as BrowserRequest } from 'playwright-core'
 import { CHROMIUM_ARGS } from '../../../build/chromium'
 
 /** One HTTP exchange seen by a person's browser. */
@@ -40,7 +40,12 @@ export interface People {
 }
 
 function isLoopback(url: URL): boolean {
-  return url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:' || url.hostname === '127.0.0.1'
+  return (
+    url.protocol === 'data:' ||
+    url.protocol === 'blob:' ||
+    url.protocol === 'about:' ||
+    url.hostname === '127.0.0.1'
+  )
 }
 
 /** Launches Chromium (`$CHROMIUM_PATH`, else /usr/bin/chromium). */
@@ -65,9 +70,11 @@ export async function launchPeople(): Promise<People> {
       const pageErrors: string[] = []
       page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`))
       page.on('console', (message) => {
-        if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`)
+        // The browser logs every 4xx/5xx response as "Failed to load resource": a 412 is part of the protocol.
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+          pageErrors.push(`console: ${message.text()}`)
       })
-      const record = async (request: import('playwright-core').Request) => {
+      const record = async (request: BrowserRequest) => {
         if (!request.url().startsWith(apiPrefix) || request.method() === 'OPTIONS') return
         const headers = await request.allHeaders()
         const response = await request.response()
