@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import diff3Merge from 'diff3'
 import { afterAll, expect, it } from 'vitest'
 import { mergeText } from '../src/core/merge/index'
+import { measure, type Contender } from '../test/merge/measure'
 
 function seededRandom(seed: number): () => number {
   let state = seed >>> 0
@@ -97,44 +98,6 @@ function rawDiff3(base: string, mine: string, theirs: string, split: (text: stri
   return parts.join(joiner)
 }
 
-function median(values: number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] as number
-}
-
-/**
- * Median time of one call of each function, measured round-robin (so load on the machine hits
- * every contender alike) after a warm-up long enough for the JIT to optimise each. Each sample
- * times a batch of calls lasting about 2 ms, so timer resolution does not matter.
- */
-function measure(contenders: Record<string, () => void>, samples: number): Record<string, number> {
-  const names = Object.keys(contenders)
-  const batch: Record<string, number> = {}
-  for (const name of names) {
-    const fn = contenders[name] as () => void
-    const warmUntil = performance.now() + 150
-    let calls = 0
-    while (performance.now() < warmUntil || calls < 5) {
-      fn()
-      calls++
-    }
-    const start = performance.now()
-    fn()
-    batch[name] = Math.max(1, Math.round(2 / Math.max(performance.now() - start, 0.0005)))
-  }
-  const times: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]))
-  for (let s = 0; s < samples; s++) {
-    for (const name of names) {
-      const fn = contenders[name] as () => void
-      const count = batch[name] as number
-      const start = performance.now()
-      for (let i = 0; i < count; i++) fn()
-      ;(times[name] as number[]).push((performance.now() - start) / count)
-    }
-  }
-  return Object.fromEntries(names.map((name) => [name, median(times[name] as number[])]))
-}
-
 const hasGit = spawnSync('git', ['--version']).status === 0
 const dir = mkdtempSync(join(tmpdir(), 'conflict-safe-bench-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -150,7 +113,7 @@ it.each([100, 1_000, 10_000, 100_000])('line merge of %i lines', (lines) => {
   // Same inputs, same answer (where raw diff3 is clean, so are we, with the same text).
   if (raw !== undefined) expect(ours.merged).toBe(raw)
 
-  const contenders: Record<string, () => void> = {
+  const contenders: Record<string, Contender> = {
     mergeText: () => mergeText(base, mine, theirs),
     raw: () => rawDiff3(base, mine, theirs, lineSplit, '\n'),
   }

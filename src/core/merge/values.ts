@@ -21,6 +21,7 @@ import { mergeTextAt } from './text-at-path'
 import type { MergeResult } from './types'
 
 const DEFAULT_MAX_DEPTH = 1000
+const SPREAD_LIMIT = 1000
 const EMPTY: AnyRecord = Object.freeze(Object.create(null) as AnyRecord)
 
 /**
@@ -92,39 +93,59 @@ function mergeObjects(
   const baseObject = kindOf(base) === 'object' ? (base as AnyRecord) : EMPTY
   const rules = context.rules
   const path = context.path
-  const mineKeys = Object.keys(mine)
-  let merged: AnyRecord | null = null
+  // Keys whose merged value differs from mine's, with that value (undefined: remove the key).
+  let updates: Array<[string, unknown]> | null = null
 
+  const mineKeys = Object.keys(mine)
+  let sharedKeys = 0
   for (let i = 0; i < mineKeys.length; i++) {
     const key = mineKeys[i] as string
     const mineValue = mine[key]
-    const theirsValue = getOwn(theirs, key)
-    let value = mineValue
-    if (!Object.is(mineValue, theirsValue)) {
-      path.push(key)
-      value = mergeAt(context, getOwn(baseObject, key), mineValue, theirsValue, rules === null ? null : rules.step(state, key), depth + 1)
-      path.pop()
+    // One lookup in the common case; an inherited member (`constructor`, `__proto__`…) is not theirs' data.
+    let theirsValue = theirs[key]
+    if (theirsValue === undefined || key in Object.prototype ? hasOwn(theirs, key) : true) {
+      sharedKeys++
+      if (Object.is(mineValue, theirsValue)) continue
+    } else {
+      theirsValue = undefined
     }
-    if (!Object.is(value, mineValue) && merged === null) {
-      merged = emptyLike(mine)
-      for (let j = 0; j < i; j++) setOwn(merged, mineKeys[j] as string, mine[mineKeys[j] as string])
-    }
-    if (merged !== null && !(value === undefined && mineValue !== undefined)) setOwn(merged, key, value)
+    path.push(key)
+    const value = mergeAt(context, getOwn(baseObject, key), mineValue, theirsValue, rules === null ? null : rules.step(state, key), depth + 1)
+    path.pop()
+    if (!Object.is(value, mineValue)) (updates ??= []).push([key, value])
   }
 
-  for (const key of Object.keys(theirs)) {
-    if (hasOwn(mine, key)) continue
-    const theirsValue = theirs[key]
-    if (theirsValue === undefined) continue
-    path.push(key)
-    const value = mergeAt(context, getOwn(baseObject, key), undefined, theirsValue, rules === null ? null : rules.step(state, key), depth + 1)
-    path.pop()
-    if (value === undefined) continue
-    if (merged === null) {
-      merged = emptyLike(mine)
-      for (const mineKey of mineKeys) setOwn(merged, mineKey, mine[mineKey])
+  const theirsKeys = Object.keys(theirs)
+  if (theirsKeys.length > sharedKeys) {
+    for (const key of theirsKeys) {
+      if (hasOwn(mine, key)) continue
+      const theirsValue = theirs[key]
+      if (theirsValue === undefined) continue
+      path.push(key)
+      const value = mergeAt(context, getOwn(baseObject, key), undefined, theirsValue, rules === null ? null : rules.step(state, key), depth + 1)
+      path.pop()
+      if (value !== undefined) (updates ??= []).push([key, value])
     }
-    setOwn(merged, key, value)
   }
-  return merged ?? mine
+  if (updates === null) return mine
+
+  // A copy of mine (own `__proto__` keys stay data: spread defines properties), then the updates.
+  // Spread clones an ordinary object in bulk; past ~1,000 keys objects are hash tables in V8, and
+  // copying key by key is faster.
+  let merged: AnyRecord
+  if (mineKeys.length <= SPREAD_LIMIT && Object.getPrototypeOf(mine) !== null) {
+    merged = { ...mine }
+  } else {
+    merged = emptyLike(mine)
+    for (let i = 0; i < mineKeys.length; i++) {
+      const key = mineKeys[i] as string
+      if (key === '__proto__') setOwn(merged, key, mine[key])
+      else merged[key] = mine[key]
+    }
+  }
+  for (const [key, value] of updates) {
+    if (value === undefined) delete merged[key]
+    else setOwn(merged, key, value)
+  }
+  return merged
 }
