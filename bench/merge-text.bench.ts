@@ -27,7 +27,10 @@ function seededRandom(seed: number): () => number {
   }
 }
 
-const WORDS = 'the of and to in is was for on that with as by at from his her they be this are or an which one had not but all were'.split(' ')
+const WORDS =
+  'the of and to in is was for on that with as by at from his her they be this are or an which one had not but all were'.split(
+    ' ',
+  )
 
 function sentence(random: () => number, words: number): string {
   const out: string[] = []
@@ -52,7 +55,11 @@ function lineCase(lines: number, seed: number) {
     }
     return out
   }
-  return { base: `${base.join('\n')}\n`, mine: `${edit('mine').join('\n')}\n`, theirs: `${edit('theirs').join('\n')}\n` }
+  return {
+    base: `${base.join('\n')}\n`,
+    mine: `${edit('mine').join('\n')}\n`,
+    theirs: `${edit('theirs').join('\n')}\n`,
+  }
 }
 
 /**
@@ -88,7 +95,13 @@ function wordCase(words: number, seed: number) {
 }
 
 /** What a user of raw diff3 writes: split, merge, join the stable blocks. */
-function rawDiff3(base: string, mine: string, theirs: string, split: (text: string) => string[], joiner: string): string | undefined {
+function rawDiff3(
+  base: string,
+  mine: string,
+  theirs: string,
+  split: (text: string) => string[],
+  joiner: string,
+): string | undefined {
   const blocks = diff3Merge(split(mine), split(base), split(theirs))
   const parts: string[] = []
   for (const block of blocks) {
@@ -147,7 +160,13 @@ it('word merge of a 4,000-word paragraph', () => {
   const { base, mine, theirs } = wordCase(4_000, 4)
   const ours = mergeText(base, mine, theirs)
   const wordSplit = (text: string) => text.split(/(\s+)/)
-  const medians = measure({ mergeText: () => mergeText(base, mine, theirs), raw: () => rawDiff3(base, mine, theirs, wordSplit, '') }, 31)
+  const medians = measure(
+    {
+      mergeText: () => mergeText(base, mine, theirs),
+      raw: () => rawDiff3(base, mine, theirs, wordSplit, ''),
+    },
+    31,
+  )
   const oursMs = medians.mergeText as number
   const rawMs = medians.raw as number
   rows.push({
@@ -162,7 +181,9 @@ it('word merge of a 4,000-word paragraph', () => {
 })
 
 it('prints the table', () => {
-  console.log('\nmergeText vs raw diff3 vs git merge-file (median ms; ratio < 1 means mergeText is faster than raw diff3)')
+  console.log(
+    '\nmergeText vs raw diff3 vs git merge-file (median ms; ratio < 1 means mergeText is faster than raw diff3)',
+  )
   console.table(rows)
   expect(rows).toHaveLength(5)
 })

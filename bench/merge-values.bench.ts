@@ -74,7 +74,9 @@ it.each([10, 100, 1_000, 10_000])('records of %i fields', (fields) => {
   const peerCopyMs = medians['jsondiffpatch + copy'] as number
   rows.push({
     case: `${fields.toLocaleString('en')} fields`,
-    'changed per side': Object.keys(base).filter((key) => JSON.stringify(mine[key]) !== JSON.stringify(base[key])).length,
+    'changed per side': Object.keys(base).filter(
+      (key) => JSON.stringify(mine[key]) !== JSON.stringify(base[key]),
+    ).length,
     'mergeValues ms': Number(oursMs.toFixed(4)),
     'jsondiffpatch ms (patch in place)': Number(peerMs.toFixed(4)),
     'ratio (in place)': Number((peerMs / oursMs).toFixed(2)),
@@ -84,7 +86,9 @@ it.each([10, 100, 1_000, 10_000])('records of %i fields', (fields) => {
 })
 
 it('prints the table', () => {
-  console.log('\nmergeValues vs jsondiffpatch diff(base, theirs) + patch(mine) (median ms; ratio = jsondiffpatch / mergeValues, > 1 means mergeValues is faster)')
+  console.log(
+    '\nmergeValues vs jsondiffpatch diff(base, theirs) + patch(mine) (median ms; ratio = jsondiffpatch / mergeValues, > 1 means mergeValues is faster)',
+  )
   console.table(rows)
   expect(rows).toHaveLength(4)
 })

@@ -27,7 +27,9 @@ export const TextMergesCleanly: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(canvas.getByRole('status')).toHaveTextContent('Merged cleanly.')
-    await expect(canvas.getByLabelText('Merged text')).toHaveTextContent('The slow brown fox jumps over the happy dog.')
+    await expect(canvas.getByLabelText('Merged text')).toHaveTextContent(
+      'The slow brown fox jumps over the happy dog.',
+    )
     await expect(canvas.queryByLabelText('Conflict 1')).toBeNull()
   },
 }
@@ -59,9 +61,14 @@ export const TextLive: Story = {
     await expect(canvas.getByRole('status')).toHaveTextContent('1 conflict to decide.')
     const mine = canvas.getByRole('textbox', { name: 'Mine' })
     await userEvent.clear(mine)
-    await userEvent.type(mine, 'The quick brown fox jumps over the lazy dog.{enter}It was a rainy day.{enter}')
+    await userEvent.type(
+      mine,
+      'The quick brown fox jumps over the lazy dog.{enter}It was a rainy day.{enter}',
+    )
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Merged cleanly.'))
-    await expect(canvas.getByLabelText('Merged text')).toHaveTextContent('The fast brown fox jumps over the lazy dog. It was a rainy day.')
+    await expect(canvas.getByLabelText('Merged text')).toHaveTextContent(
+      'The fast brown fox jumps over the lazy dog. It was a rainy day.',
+    )
   },
 }
 
@@ -77,7 +84,9 @@ export const TextIsNeverHtml: Story = {
     const canvas = within(canvasElement)
     const result = canvas.getByRole('region', { name: 'Result' })
     await expect(result.querySelector('img')).toBeNull()
-    await expect(canvas.getByLabelText('Merged text')).toHaveTextContent('<img src=x onerror="window.__pwned=1">hello mine')
+    await expect(canvas.getByLabelText('Merged text')).toHaveTextContent(
+      '<img src=x onerror="window.__pwned=1">hello mine',
+    )
     await expect((window as { __pwned?: number }).__pwned).toBeUndefined()
   },
 }
@@ -109,7 +118,10 @@ export const JsonMerge: Story = {
       title: 'Order 42 (paid)',
       notes: 'Deliver to the back door.\nCall an hour before arriving.\n',
       tags: ['urgent', 'paid'],
-      items: [...order.items.map((item) => (item.id === 2 ? { ...item, qty: 5 } : item)), { id: 3, name: 'Lamp', qty: 1 }],
+      items: [
+        ...order.items.map((item) => (item.id === 2 ? { ...item, qty: 5 } : item)),
+        { id: 3, name: 'Lamp', qty: 1 },
+      ],
     }),
   },
   play: async ({ canvasElement }) => {
@@ -153,6 +165,10 @@ export const JsonInvalid: Story = {
     const theirs = canvas.getByRole('textbox', { name: 'Theirs' })
     await userEvent.clear(theirs)
     await userEvent.paste(json({ ...order, title: 'Fixed' }))
-    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Merged cleanly. 1 change from theirs merged automatically.'))
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'Merged cleanly. 1 change from theirs merged automatically.',
+      ),
+    )
   },
 }

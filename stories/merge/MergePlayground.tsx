@@ -3,7 +3,14 @@
  * (`mergeText`) and for JSON (`mergeValues`). Everything typed is shown as text, never as HTML.
  */
 import { useId, useMemo, useState, type CSSProperties, type ReactNode } from 'react'
-import { MergeError, mergeText, mergeValues, type MergeConflict, type MergeValuesOptions, type TextGranularity } from '../../src/core/merge/index'
+import {
+  MergeError,
+  mergeText,
+  mergeValues,
+  type MergeConflict,
+  type MergeValuesOptions,
+  type TextGranularity,
+} from '../../src/core/merge/index'
 
 /** What the playground merges. */
 export type PlaygroundMode = 'text' | 'json'
@@ -31,17 +38,38 @@ const styles = {
   textarea: { fontFamily: 'ui-monospace, monospace', fontSize: 13, minHeight: 150, padding: 8 },
   result: { border: '1px solid #999', borderRadius: 6, padding: 12, background: '#fafafa' },
   pre: { fontFamily: 'ui-monospace, monospace', fontSize: 13, whiteSpace: 'pre-wrap', margin: 0 },
-  conflict: { display: 'block', background: '#fff3cd', border: '2px solid #c27c0e', borderRadius: 4, padding: 4, margin: '4px 0' },
+  conflict: {
+    display: 'block',
+    background: '#fff3cd',
+    border: '2px solid #c27c0e',
+    borderRadius: 4,
+    padding: 4,
+    margin: '4px 0',
+  },
   side: { display: 'block', whiteSpace: 'pre-wrap' },
   error: { color: '#a40000', fontWeight: 600 },
 } satisfies Record<string, CSSProperties>
 
-function Editor({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
+function Editor({
+  label,
+  value,
+  onChange,
+}: {
+  label: string
+  value: string
+  onChange: (value: string) => void
+}) {
   const id = useId()
   return (
     <label style={styles.label} htmlFor={id}>
       {label}
-      <textarea id={id} style={styles.textarea} value={value} spellCheck={false} onChange={(event) => onChange(event.target.value)} />
+      <textarea
+        id={id}
+        style={styles.textarea}
+        value={value}
+        spellCheck={false}
+        onChange={(event) => onChange(event.target.value)}
+      />
     </label>
   )
 }
@@ -53,18 +81,39 @@ function show(value: unknown): string {
   return JSON.stringify(value, null, 1) ?? String(value)
 }
 
-function TextResult({ base, mine, theirs, granularity }: { base: string; mine: string; theirs: string; granularity?: TextGranularity }) {
-  const result = useMemo(() => mergeText(base, mine, theirs, granularity ? { granularity } : {}), [base, mine, theirs, granularity])
+function TextResult({
+  base,
+  mine,
+  theirs,
+  granularity,
+}: {
+  base: string
+  mine: string
+  theirs: string
+  granularity?: TextGranularity
+}) {
+  const result = useMemo(
+    () => mergeText(base, mine, theirs, granularity ? { granularity } : {}),
+    [base, mine, theirs, granularity],
+  )
   const conflicts = result.hunks.filter((hunk) => hunk.kind === 'conflict').length
   return (
     <>
-      <p role="status">{result.clean ? 'Merged cleanly.' : `${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'} to decide.`}</p>
+      <p role="status">
+        {result.clean
+          ? 'Merged cleanly.'
+          : `${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'} to decide.`}
+      </p>
       <pre style={styles.pre} aria-label="Merged text">
         {result.hunks.map((hunk, index) =>
           hunk.kind === 'stable' ? (
             <span key={index}>{hunk.text}</span>
           ) : (
-            <mark key={index} style={styles.conflict} aria-label={`Conflict ${result.hunks.slice(0, index + 1).filter((h) => h.kind === 'conflict').length}`}>
+            <mark
+              key={index}
+              style={styles.conflict}
+              aria-label={`Conflict ${result.hunks.slice(0, index + 1).filter((h) => h.kind === 'conflict').length}`}
+            >
               <span style={styles.side}>
                 <strong>mine: </strong>
                 {hunk.mine}
@@ -107,7 +156,17 @@ function ConflictItem({ conflict }: { conflict: MergeConflict }) {
   )
 }
 
-function JsonResult({ base, mine, theirs, options }: { base: string; mine: string; theirs: string; options?: MergeValuesOptions }) {
+function JsonResult({
+  base,
+  mine,
+  theirs,
+  options,
+}: {
+  base: string
+  mine: string
+  theirs: string
+  options?: MergeValuesOptions
+}) {
   const outcome = useMemo((): { error: string } | { result: ReturnType<typeof mergeValues> } => {
     const parsed = [parse('Base', base), parse('Mine', mine), parse('Theirs', theirs)]
     const error = parsed.find((side) => side.error)?.error
@@ -119,13 +178,21 @@ function JsonResult({ base, mine, theirs, options }: { base: string; mine: strin
       throw caught
     }
   }, [base, mine, theirs, options])
-  if ('error' in outcome) return <p style={styles.error} role="alert">{outcome.error}</p>
+  if ('error' in outcome)
+    return (
+      <p style={styles.error} role="alert">
+        {outcome.error}
+      </p>
+    )
   const { result } = outcome
   return (
     <>
       <p role="status">
-        {result.conflicts.length === 0 ? 'Merged cleanly.' : `${result.conflicts.length} ${result.conflicts.length === 1 ? 'conflict' : 'conflicts'} to decide.`}{' '}
-        {result.changes.length} {result.changes.length === 1 ? 'change' : 'changes'} from theirs merged automatically.
+        {result.conflicts.length === 0
+          ? 'Merged cleanly.'
+          : `${result.conflicts.length} ${result.conflicts.length === 1 ? 'conflict' : 'conflicts'} to decide.`}{' '}
+        {result.changes.length} {result.changes.length === 1 ? 'change' : 'changes'} from theirs merged
+        automatically.
       </p>
       <h3>Merged (mine at each conflict)</h3>
       <pre style={styles.pre} aria-label="Merged JSON">
@@ -147,7 +214,8 @@ function JsonResult({ base, mine, theirs, options }: { base: string; mine: strin
           <ul aria-label="Changes from theirs">
             {result.changes.map((change) => (
               <li key={change.id}>
-                {change.id === '' ? '(the whole value)' : change.id}: {show(change.base)} → {show(change.theirs)}
+                {change.id === '' ? '(the whole value)' : change.id}: {show(change.base)} →{' '}
+                {show(change.theirs)}
               </li>
             ))}
           </ul>
@@ -171,9 +239,19 @@ export function MergePlayground(props: MergePlaygroundProps): ReactNode {
       </div>
       <section style={styles.result} aria-label="Result" aria-live="polite">
         {props.mode === 'text' ? (
-          <TextResult base={base} mine={mine} theirs={theirs} {...(props.granularity ? { granularity: props.granularity } : {})} />
+          <TextResult
+            base={base}
+            mine={mine}
+            theirs={theirs}
+            {...(props.granularity ? { granularity: props.granularity } : {})}
+          />
         ) : (
-          <JsonResult base={base} mine={mine} theirs={theirs} {...(props.options ? { options: props.options } : {})} />
+          <JsonResult
+            base={base}
+            mine={mine}
+            theirs={theirs}
+            {...(props.options ? { options: props.options } : {})}
+          />
         )}
       </section>
     </div>

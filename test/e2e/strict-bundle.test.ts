@@ -68,7 +68,9 @@ async function visit(page: string): Promise<{ outputs: Record<string, string>; e
   // Module scripts have run by 'load'; give a failing one a moment to report.
   await tab.waitForTimeout(100)
   const outputs = await tab.evaluate(() =>
-    Object.fromEntries([...document.querySelectorAll('output')].map((output) => [output.id, output.textContent ?? ''])),
+    Object.fromEntries(
+      [...document.querySelectorAll('output')].map((output) => [output.id, output.textContent ?? '']),
+    ),
   )
   await context.close()
   return { outputs, errors }

@@ -87,19 +87,34 @@ export function randomValue(random: Random, depth: number): unknown {
 }
 
 function isKeyedList(value: unknown): value is Array<{ id: number } & Record<string, unknown>> {
-  return Array.isArray(value) && value.length > 0 && value.every((item) => item !== null && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'number')
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every(
+      (item) =>
+        item !== null && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'number',
+    )
+  )
 }
 
 /** One person's edit of `value`: changes, deletions, additions, moves, nested. */
 export function randomEdit(random: Random, value: unknown, side: 'mine' | 'theirs', depth = 4): unknown {
   if (random() < 0.45) return clone(value)
   if (isKeyedList(value)) {
-    let items = value.map((item) => (random() < 0.3 ? (randomEdit(random, item, side, depth - 1) as typeof item) : clone(item)))
+    let items = value.map((item) =>
+      random() < 0.3 ? (randomEdit(random, item, side, depth - 1) as typeof item) : clone(item),
+    )
     items = items.filter(() => random() > 0.2)
     if (random() < 0.4) {
       // New items: ids private to each side, and one id both sides may add.
-      const id = random() < 0.5 ? 9 : side === 'mine' ? 10 + Math.floor(random() * 3) : 20 + Math.floor(random() * 3)
-      if (!items.some((item) => item.id === id)) items.splice(Math.floor(random() * (items.length + 1)), 0, { id, v: randomScalar(random), w: randomScalar(random) })
+      const id =
+        random() < 0.5 ? 9 : side === 'mine' ? 10 + Math.floor(random() * 3) : 20 + Math.floor(random() * 3)
+      if (!items.some((item) => item.id === id))
+        items.splice(Math.floor(random() * (items.length + 1)), 0, {
+          id,
+          v: randomScalar(random),
+          w: randomScalar(random),
+        })
     }
     if (items.length > 1 && random() < 0.3) {
       const [moved] = items.splice(Math.floor(random() * items.length), 1)
@@ -141,10 +156,16 @@ export interface ValueTriple {
 }
 
 /** fast-check arbitrary of `{ base, mine, theirs }` (seeded, replayable). */
-export const valueTriple: fc.Arbitrary<ValueTriple> = fc.tuple(fc.integer(), fc.integer(), fc.integer()).map(([a, b, c]) => {
-  const base = randomValue(randomFrom(a), 4)
-  return { base, mine: randomEdit(randomFrom(b), base, 'mine'), theirs: randomEdit(randomFrom(c), base, 'theirs') }
-})
+export const valueTriple: fc.Arbitrary<ValueTriple> = fc
+  .tuple(fc.integer(), fc.integer(), fc.integer())
+  .map(([a, b, c]) => {
+    const base = randomValue(randomFrom(a), 4)
+    return {
+      base,
+      mine: randomEdit(randomFrom(b), base, 'mine'),
+      theirs: randomEdit(randomFrom(c), base, 'theirs'),
+    }
+  })
 
 /** A record of leaves (nested one level) and two edits that touch chosen leaves only. */
 export interface LeafEdits {

@@ -16,7 +16,10 @@ function plainDiff3(base: string, mine: string, theirs: string): { merged?: stri
   const conflicts: string[] = []
   for (const block of diff3Merge(splitLines(mine), splitLines(base), splitLines(theirs))) {
     if ('ok' in block) out.push(...block.ok)
-    else conflicts.push(JSON.stringify([block.conflict.o.join(''), block.conflict.a.join(''), block.conflict.b.join('')]))
+    else
+      conflicts.push(
+        JSON.stringify([block.conflict.o.join(''), block.conflict.a.join(''), block.conflict.b.join('')]),
+      )
   }
   return conflicts.length === 0 ? { merged: out.join(''), conflicts } : { conflicts }
 }
@@ -33,7 +36,9 @@ describe('mergeText (line, no refinement) equals diff3 on whole texts', () => {
       const ours = mergeText(input.base, input.mine, input.theirs, { granularity: 'line', refine: false })
       const reference = plainDiff3(input.base, input.mine, input.theirs)
       expect(ours.merged).toBe(reference.merged)
-      const ourConflicts = ours.hunks.flatMap((hunk) => (hunk.kind === 'conflict' ? [JSON.stringify([hunk.base, hunk.mine, hunk.theirs])] : []))
+      const ourConflicts = ours.hunks.flatMap((hunk) =>
+        hunk.kind === 'conflict' ? [JSON.stringify([hunk.base, hunk.mine, hunk.theirs])] : [],
+      )
       expect(ourConflicts).toEqual(reference.conflicts)
       if (!ours.clean) conflicted++
     }

@@ -32,16 +32,24 @@ export interface TextCase {
 const REPEATED = ['{\n', '}\n', '\n', 'return;\n', 'x = 1;\n', 'x = 2;\n']
 
 /** Generates `count` cases of up to `maxLines` lines, each side making 1 to `maxEdits` edits (of 1 or 2 lines). */
-export function generateCases(seed: number, count: number, style: LineStyle, maxLines = 30, maxEdits = 4): TextCase[] {
+export function generateCases(
+  seed: number,
+  count: number,
+  style: LineStyle,
+  maxLines = 30,
+  maxEdits = 4,
+): TextCase[] {
   const random = seededRandom(seed)
   const int = (max: number) => Math.floor(random() * max)
   let fresh = 0
-  const newLine = (side: string) => (style === 'distinct' ? `${side} line ${fresh++}\n` : (REPEATED[int(REPEATED.length)] as string))
+  const newLine = (side: string) =>
+    style === 'distinct' ? `${side} line ${fresh++}\n` : (REPEATED[int(REPEATED.length)] as string)
   const cases: TextCase[] = []
   for (let c = 0; c < count; c++) {
     const length = maxLines > 100 ? Math.floor(maxLines / 2) + int(maxLines / 2 + 1) : int(maxLines + 1)
     const base: string[] = []
-    for (let i = 0; i < length; i++) base.push(style === 'distinct' ? `base line ${i}\n` : (REPEATED[int(REPEATED.length)] as string))
+    for (let i = 0; i < length; i++)
+      base.push(style === 'distinct' ? `base line ${i}\n` : (REPEATED[int(REPEATED.length)] as string))
     const edit = (side: string): string[] => {
       const lines = base.slice()
       const edits = 1 + int(maxEdits)
@@ -68,7 +76,11 @@ export function generateCases(seed: number, count: number, style: LineStyle, max
       // Sometimes drop the final line break, as editors do.
       return random() < 0.1 && text.endsWith('\n') ? text.slice(0, -1) : text
     }
-    cases.push({ base: finalNewline(base), mine: finalNewline(edit('mine')), theirs: finalNewline(edit('theirs')) })
+    cases.push({
+      base: finalNewline(base),
+      mine: finalNewline(edit('mine')),
+      theirs: finalNewline(edit('theirs')),
+    })
   }
   return cases
 }

@@ -43,17 +43,23 @@ function gitMerge(input: TextCase): Promise<GitResult> {
   writeFileSync(file('mine'), input.mine)
   writeFileSync(file('theirs'), input.theirs)
   return new Promise((resolve, reject) => {
-    execFile('git', ['merge-file', '-p', file('mine'), file('base'), file('theirs')], { maxBuffer: 1 << 26 }, (error, stdout) => {
-      const code = error ? (error as { code?: unknown }).code : 0
-      if (typeof code !== 'number' || code < 0) reject(error ?? new Error('git merge-file failed'))
-      else resolve({ clean: code === 0, merged: stdout })
-    })
+    execFile(
+      'git',
+      ['merge-file', '-p', file('mine'), file('base'), file('theirs')],
+      { maxBuffer: 1 << 26 },
+      (error, stdout) => {
+        const code = error ? (error as { code?: unknown }).code : 0
+        if (typeof code !== 'number' || code < 0) reject(error ?? new Error('git merge-file failed'))
+        else resolve({ clean: code === 0, merged: stdout })
+      },
+    )
   })
 }
 
 async function gitMergeAll(cases: readonly TextCase[]): Promise<GitResult[]> {
   const results: GitResult[] = []
-  for (let i = 0; i < cases.length; i += 8) results.push(...(await Promise.all(cases.slice(i, i + 8).map(gitMerge))))
+  for (let i = 0; i < cases.length; i += 8)
+    results.push(...(await Promise.all(cases.slice(i, i + 8).map(gitMerge))))
   return results
 }
 
@@ -69,8 +75,18 @@ interface Figures {
   weMerge: number
 }
 
-function compare(cases: readonly TextCase[], git: readonly GitResult[]): { figures: Figures; differences: number[] } {
-  const figures: Figures = { cases: cases.length, identical: 0, bothConflict: 0, differentText: 0, weConflict: 0, weMerge: 0 }
+function compare(
+  cases: readonly TextCase[],
+  git: readonly GitResult[],
+): { figures: Figures; differences: number[] } {
+  const figures: Figures = {
+    cases: cases.length,
+    identical: 0,
+    bothConflict: 0,
+    differentText: 0,
+    weConflict: 0,
+    weMerge: 0,
+  }
   const differences: number[] = []
   cases.forEach((input, i) => {
     const ours = mergeText(input.base, input.mine, input.theirs, { granularity: 'line', refine: false })
@@ -99,7 +115,14 @@ describe.skipIf(!hasGit)(suiteName, { timeout: 120_000 }, () => {
     console.table(report)
   })
 
-  const run = async (name: string, seed: number, count: number, style: LineStyle, maxLines?: number, maxEdits?: number) => {
+  const run = async (
+    name: string,
+    seed: number,
+    count: number,
+    style: LineStyle,
+    maxLines?: number,
+    maxEdits?: number,
+  ) => {
     const cases = generateCases(seed, count, style, maxLines, maxEdits)
     const git = await gitMergeAll(cases)
     const result = compare(cases, git)
@@ -159,7 +182,8 @@ describe.skipIf(!hasGit)(suiteName, { timeout: 120_000 }, () => {
       const lines = input.base.split('\n')
       const target = lines.findIndex((line) => line.startsWith('base'))
       if (target < 0) return
-      const withWord = (from: string, to: string) => input.base.replace(lines[target] as string, (lines[target] as string).replace(from, to))
+      const withWord = (from: string, to: string) =>
+        input.base.replace(lines[target] as string, (lines[target] as string).replace(from, to))
       prose[i] = { base: input.base, mine: withWord('several', 'many'), theirs: withWord('words', 'tokens') }
     })
     const git = await gitMergeAll(prose)
@@ -172,13 +196,17 @@ describe.skipIf(!hasGit)(suiteName, { timeout: 120_000 }, () => {
       } else if (ours.clean) {
         refined++
         // (a one-line text is merged word by word by default; as lines it conflicts like git)
-        expect(mergeText(input.base, input.mine, input.theirs, { granularity: 'line', refine: false }).clean).toBe(false)
+        expect(
+          mergeText(input.base, input.mine, input.theirs, { granularity: 'line', refine: false }).clean,
+        ).toBe(false)
       }
     })
     report['distinct prose, default options (word refinement)'] = {
       cases: prose.length,
       identical: prose.filter((_, i) => git[i]?.clean).length,
-      bothConflict: prose.filter((input, i) => !git[i]?.clean && !mergeText(input.base, input.mine, input.theirs).clean).length,
+      bothConflict: prose.filter(
+        (input, i) => !git[i]?.clean && !mergeText(input.base, input.mine, input.theirs).clean,
+      ).length,
       differentText: 0,
       weConflict: 0,
       weMerge: refined,

@@ -3,7 +3,8 @@
  */
 
 /** A function to time, optionally with work to do before each timed batch (not timed). */
-export type Contender = (() => void) | { readonly run: () => void; readonly prepare?: (calls: number) => void }
+export type Contender =
+  (() => void) | { readonly run: () => void; readonly prepare?: (calls: number) => void }
 
 function median(values: number[]): number {
   const sorted = values.slice().sort((a, b) => a - b)

@@ -11,7 +11,12 @@ export type Anchor = readonly [number, number, number]
 /**
  * Finds anchors in three sequences of interned ids (`0 <= id < idCount`).
  */
-export function findAnchors(base: readonly number[], mine: readonly number[], theirs: readonly number[], idCount: number): Anchor[] {
+export function findAnchors(
+  base: readonly number[],
+  mine: readonly number[],
+  theirs: readonly number[],
+  idCount: number,
+): Anchor[] {
   // Occurrence counts, saturating at 2, and the last position of each id per side.
   const countBase = new Uint8Array(idCount)
   const countMine = new Uint8Array(idCount)
@@ -35,7 +40,8 @@ export function findAnchors(base: readonly number[], mine: readonly number[], th
   const candidates: Anchor[] = []
   for (let i = 0; i < base.length; i++) {
     const id = base[i] as number
-    if (countBase[id] === 1 && countMine[id] === 1 && countTheirs[id] === 1) candidates.push([i, atMine[id]!, atTheirs[id]!])
+    if (countBase[id] === 1 && countMine[id] === 1 && countTheirs[id] === 1)
+      candidates.push([i, atMine[id]!, atTheirs[id]!])
   }
   return longestChain(candidates)
 }
@@ -48,7 +54,8 @@ export function findAnchors(base: readonly number[], mine: readonly number[], th
 function longestChain(candidates: readonly Anchor[]): Anchor[] {
   const mineFirst = longestIncreasing(longestIncreasing(candidates, 1), 2)
   const theirsFirst = longestIncreasing(longestIncreasing(candidates, 2), 1)
-  if (mineFirst.length !== theirsFirst.length) return mineFirst.length > theirsFirst.length ? mineFirst : theirsFirst
+  if (mineFirst.length !== theirsFirst.length)
+    return mineFirst.length > theirsFirst.length ? mineFirst : theirsFirst
   for (let i = 0; i < mineFirst.length; i++) {
     const a = (mineFirst[i] as Anchor)[0]
     const b = (theirsFirst[i] as Anchor)[0]
@@ -152,7 +159,8 @@ export function findTokenAnchors(
   for (let i = baseStart; i < baseEnd; i += SAMPLE_STRIDE) {
     const text = base.token(i)
     filter[base.signature(i) & mask] = 1
-    if (!candidates.has(text)) candidates.set(text, { base: 0, mine: 0, theirs: 0, atBase: 0, atMine: 0, atTheirs: 0 })
+    if (!candidates.has(text))
+      candidates.set(text, { base: 0, mine: 0, theirs: 0, atBase: 0, atMine: 0, atTheirs: 0 })
   }
   for (let i = baseStart; i < baseEnd; i++) {
     if (filter[base.signature(i) & mask] === 0) continue

@@ -54,7 +54,11 @@ export function mergeArrayByKey(
   const merged = new Map<ItemKey, unknown>()
   let changed = false
 
-  const mergeItem = (key: ItemKey, mineItem: AnyRecord | undefined, theirsItem: AnyRecord | undefined): void => {
+  const mergeItem = (
+    key: ItemKey,
+    mineItem: AnyRecord | undefined,
+    theirsItem: AnyRecord | undefined,
+  ): void => {
     const segment: KeySegment = { key, field }
     const itemState = context.rules === null ? null : context.rules.step(state, segment)
     const conflictCount = context.conflicts.length
@@ -64,14 +68,16 @@ export function mergeArrayByKey(
     if (mineItem === undefined && context.conflicts.length > conflictCount) {
       // Mine deleted an item theirs edited: remember where theirs has it, in case the choice brings it back.
       const conflict = context.conflicts[context.conflicts.length - 1]
-      if (conflict && conflict.path.length === path.length + 1) itemRestoreHints.set(conflict, { theirs: theirs.items, field })
+      if (conflict && conflict.path.length === path.length + 1)
+        itemRestoreHints.set(conflict, { theirs: theirs.items, field })
     }
     if (value !== undefined) merged.set(key, value)
     if (!Object.is(value, mineItem)) changed = true
   }
 
   for (const [key, mineItem] of mine.index) mergeItem(key, mineItem, theirs.index.get(key))
-  for (const [key, theirsItem] of theirs.index) if (!mine.index.has(key)) mergeItem(key, undefined, theirsItem)
+  for (const [key, theirsItem] of theirs.index)
+    if (!mine.index.has(key)) mergeItem(key, undefined, theirsItem)
 
   const mineKeys = [...mine.index.keys()]
   const order = mergeOrder([...base.index.keys()], mineKeys, [...theirs.index.keys()], merged)
@@ -92,7 +98,12 @@ const START = Symbol('start')
  * sides reordered one region), then every kept item that the sequence merge left out, placed
  * after the item it follows in its own side.
  */
-function mergeOrder(base: ItemKey[], mine: ItemKey[], theirs: ItemKey[], kept: ReadonlyMap<ItemKey, unknown>): ItemKey[] {
+function mergeOrder(
+  base: ItemKey[],
+  mine: ItemKey[],
+  theirs: ItemKey[],
+  kept: ReadonlyMap<ItemKey, unknown>,
+): ItemKey[] {
   const order: ItemKey[] = []
   const placed = new Set<ItemKey>()
   const place = (key: ItemKey) => {

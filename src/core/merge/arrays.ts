@@ -33,7 +33,15 @@ export function mergeArrays(
       const theirsIndex = mineIndex && indexByKey(theirs, field)
       const baseIndex = theirsIndex && indexByKey(baseItems, field)
       if (mineIndex && theirsIndex && baseIndex) {
-        return mergeArrayByKey(context, { items: baseItems, index: baseIndex }, { items: mine, index: mineIndex }, { items: theirs, index: theirsIndex }, field, state, depth)
+        return mergeArrayByKey(
+          context,
+          { items: baseItems, index: baseIndex },
+          { items: mine, index: mineIndex },
+          { items: theirs, index: theirsIndex },
+          field,
+          state,
+          depth,
+        )
       }
     }
   }
@@ -41,7 +49,12 @@ export function mergeArrays(
 }
 
 /** Merges arrays as sequences of values with diff3. */
-export function mergeSequenceArray(context: MergeContext, base: unknown, mine: readonly unknown[], theirs: readonly unknown[]): unknown {
+export function mergeSequenceArray(
+  context: MergeContext,
+  base: unknown,
+  mine: readonly unknown[],
+  theirs: readonly unknown[],
+): unknown {
   const baseItems = Array.isArray(base) ? (base as readonly unknown[]) : []
   const keys = new ValueKeys()
   const blocks = mergeSequences(dense(baseItems), dense(mine), dense(theirs), keys.keyOf)

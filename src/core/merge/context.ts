@@ -8,7 +8,14 @@ import type { MatchState, PathRules } from './patterns'
 import type { MergeChange, MergeConflict, PathSegment, TextHunk } from './types'
 
 /** Merges one place of the document (the dispatcher in `values.ts`). */
-export type MergeAt = (context: MergeContext, base: unknown, mine: unknown, theirs: unknown, state: MatchState, depth: number) => unknown
+export type MergeAt = (
+  context: MergeContext,
+  base: unknown,
+  mine: unknown,
+  theirs: unknown,
+  state: MatchState,
+  depth: number,
+) => unknown
 
 /** Everything a merge step needs. */
 export interface MergeContext {
@@ -46,12 +53,25 @@ export function recordChange(context: MergeContext, base: unknown, theirs: unkno
 }
 
 /** Notes a conflict at the current path; its kind follows from which sides are absent and their types. */
-export function recordConflict(context: MergeContext, base: unknown, mine: unknown, theirs: unknown): MergeConflict {
+export function recordConflict(
+  context: MergeContext,
+  base: unknown,
+  mine: unknown,
+  theirs: unknown,
+): MergeConflict {
   const path = context.path.slice()
   const id = formatPath(path)
   let conflict: MergeConflict
   if (mine === undefined || theirs === undefined) {
-    conflict = { id, path, kind: 'delete-vs-edit', deletedBy: mine === undefined ? 'mine' : 'theirs', base, mine, theirs }
+    conflict = {
+      id,
+      path,
+      kind: 'delete-vs-edit',
+      deletedBy: mine === undefined ? 'mine' : 'theirs',
+      base,
+      mine,
+      theirs,
+    }
   } else if (base === undefined) {
     conflict = { id, path, kind: 'both-added', base, mine, theirs }
   } else if (kindOf(mine) !== kindOf(theirs)) {

@@ -18,7 +18,10 @@ export function countConflictHunks(hunks: readonly TextHunk[]): number {
 export function resolveHunks(hunks: readonly TextHunk[], choices: readonly HunkChoice[] = []): string {
   const conflicts = countConflictHunks(hunks)
   if (choices.length > conflicts) {
-    throw new MergeError('invalid-choice', `${choices.length} hunk choices were given for ${conflicts} conflicting hunks.`)
+    throw new MergeError(
+      'invalid-choice',
+      `${choices.length} hunk choices were given for ${conflicts} conflicting hunks.`,
+    )
   }
   let text = ''
   let index = 0
@@ -34,7 +37,11 @@ export function resolveHunks(hunks: readonly TextHunk[], choices: readonly HunkC
   return text
 }
 
-function hunkText(hunk: Extract<TextHunk, { kind: 'conflict' }>, choice: HunkChoice, position: number): string {
+function hunkText(
+  hunk: Extract<TextHunk, { kind: 'conflict' }>,
+  choice: HunkChoice,
+  position: number,
+): string {
   switch (choice) {
     case 'mine':
       return hunk.mine

@@ -102,12 +102,20 @@ function sharedLength(a: string, b: string, c: string, limit: number): number {
     if (chunk === b.slice(low, middle) && chunk === c.slice(low, middle)) low = middle
     else high = middle
   }
-  while (low < high && a.charCodeAt(low) === b.charCodeAt(low) && a.charCodeAt(low) === c.charCodeAt(low)) low++
+  while (low < high && a.charCodeAt(low) === b.charCodeAt(low) && a.charCodeAt(low) === c.charCodeAt(low))
+    low++
   return low
 }
 
 /** True when lines `[aFrom, aTo)` of `a` and `[bFrom, bTo)` of `b` are the same text. */
-function sameLines(a: LineIndex, aFrom: number, aTo: number, b: LineIndex, bFrom: number, bTo: number): boolean {
+function sameLines(
+  a: LineIndex,
+  aFrom: number,
+  aTo: number,
+  b: LineIndex,
+  bFrom: number,
+  bTo: number,
+): boolean {
   if (aTo - aFrom !== bTo - bFrom) return false
   const aStart = a.starts[aFrom] as number
   const aEnd = a.starts[aTo] as number
@@ -124,7 +132,12 @@ export function mergeLines(baseText: string, mineText: string, theirsText: strin
   const out = new TextBlocks()
 
   // 1. Whole lines shared at the start: within the shared characters and ending in a line break.
-  const sharedStart = sharedLength(baseText, mineText, theirsText, Math.min(baseText.length, mineText.length, theirsText.length))
+  const sharedStart = sharedLength(
+    baseText,
+    mineText,
+    theirsText,
+    Math.min(baseText.length, mineText.length, theirsText.length),
+  )
   let prefix = upperBound(base.starts, sharedStart, base.count) // lines [0, prefix) end within the shared start
   if (prefix > 0 && baseText.charCodeAt((base.starts[prefix] as number) - 1) !== NEWLINE) prefix--
   const prefixEnd = base.starts[prefix] as number
@@ -144,7 +157,18 @@ export function mergeLines(baseText: string, mineText: string, theirsText: strin
     let m = prefix
     let t = prefix
     for (const [anchorBase, anchorMine, anchorTheirs] of anchors) {
-      mergeRange(out, base, b, prefix + anchorBase, mine, m, prefix + anchorMine, theirs, t, prefix + anchorTheirs)
+      mergeRange(
+        out,
+        base,
+        b,
+        prefix + anchorBase,
+        mine,
+        m,
+        prefix + anchorMine,
+        theirs,
+        t,
+        prefix + anchorTheirs,
+      )
       out.pushText(mine.token(prefix + anchorMine))
       b = prefix + anchorBase + 1
       m = prefix + anchorMine + 1
@@ -187,11 +211,18 @@ function mergeRange(
     out.pushText(theirs.range(theirsFrom, theirsTo))
     return
   }
-  if (sameLines(base, baseFrom, baseTo, theirs, theirsFrom, theirsTo) || sameLines(mine, mineFrom, mineTo, theirs, theirsFrom, theirsTo)) {
+  if (
+    sameLines(base, baseFrom, baseTo, theirs, theirsFrom, theirsTo) ||
+    sameLines(mine, mineFrom, mineTo, theirs, theirsFrom, theirsTo)
+  ) {
     out.pushText(mine.range(mineFrom, mineTo))
     return
   }
-  for (const block of diff3Merge(mine.lines(mineFrom, mineTo), base.lines(baseFrom, baseTo), theirs.lines(theirsFrom, theirsTo))) {
+  for (const block of diff3Merge(
+    mine.lines(mineFrom, mineTo),
+    base.lines(baseFrom, baseTo),
+    theirs.lines(theirsFrom, theirsTo),
+  )) {
     if ('ok' in block) out.pushText(block.ok.join(''))
     else out.pushConflict(block.conflict.o.join(''), block.conflict.a.join(''), block.conflict.b.join(''))
   }

@@ -20,9 +20,14 @@ describe('formatPath', () => {
   })
 
   it('gives different paths different ids', () => {
-    const ids = [['a.b'], ['a', 'b'], ['a', 1], ['a', '1'], ['a', { key: 1, field: 'id' }], ['a', { key: '1', field: 'id' }]].map((path) =>
-      formatPath(path as Path),
-    )
+    const ids = [
+      ['a.b'],
+      ['a', 'b'],
+      ['a', 1],
+      ['a', '1'],
+      ['a', { key: 1, field: 'id' }],
+      ['a', { key: '1', field: 'id' }],
+    ].map((path) => formatPath(path as Path))
     expect(new Set(ids).size).toBe(ids.length)
   })
 })
@@ -36,16 +41,26 @@ describe('path patterns', () => {
   }
 
   it('parses keys, items, wildcards and quoted keys', () => {
-    expect(parsePattern('items[].body')).toEqual([{ kind: 'key', name: 'items' }, { kind: 'item' }, { kind: 'key', name: 'body' }])
+    expect(parsePattern('items[].body')).toEqual([
+      { kind: 'key', name: 'items' },
+      { kind: 'item' },
+      { kind: 'key', name: 'body' },
+    ])
     expect(parsePattern('*')).toEqual([{ kind: 'any' }])
     expect(parsePattern('**.notes')).toEqual([{ kind: 'deep' }, { kind: 'key', name: 'notes' }])
-    expect(parsePattern('a["b.c"]')).toEqual([{ kind: 'key', name: 'a' }, { kind: 'key', name: 'b.c' }])
+    expect(parsePattern('a["b.c"]')).toEqual([
+      { kind: 'key', name: 'a' },
+      { kind: 'key', name: 'b.c' },
+    ])
     expect(parsePattern('[][]')).toEqual([{ kind: 'item' }, { kind: 'item' }])
   })
 
-  it.each(['', 'a..b', '.a', 'a.', 'a[0]', 'a[', 'a["b"', 'a*b', 'a]'])('refuses %j with a MergeError', (pattern) => {
-    expect(() => parsePattern(pattern)).toThrow(MergeError)
-  })
+  it.each(['', 'a..b', '.a', 'a.', 'a[0]', 'a[', 'a["b"', 'a*b', 'a]'])(
+    'refuses %j with a MergeError',
+    (pattern) => {
+      expect(() => parsePattern(pattern)).toThrow(MergeError)
+    },
+  )
 
   it('matches items by index or by key, * one step, ** any number of steps', () => {
     expect(ruleAt({ text: 'items[].body' }, ['items', { key: 3, field: 'id' }, 'body']).text).toBe(true)

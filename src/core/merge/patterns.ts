@@ -35,8 +35,7 @@ export interface PathRule {
 export const DEFAULT_RULE: PathRule = { atomic: false, set: false, text: false, keyField: undefined }
 
 type RuleEffect =
-  | { readonly kind: 'atomic' | 'set' | 'text' }
-  | { readonly kind: 'key'; readonly field: string | false }
+  { readonly kind: 'atomic' | 'set' | 'text' } | { readonly kind: 'key'; readonly field: string | false }
 
 interface CompiledPattern {
   readonly steps: readonly Step[]
@@ -89,7 +88,8 @@ export function parsePattern(pattern: string): Step[] {
     const name = pattern.slice(i, end)
     if (name === '**') steps.push({ kind: 'deep' })
     else if (name === '*') steps.push({ kind: 'any' })
-    else if (name.includes('*') || name.includes(']') || name.includes('"')) fail(`unexpected character in ${JSON.stringify(name)}`)
+    else if (name.includes('*') || name.includes(']') || name.includes('"'))
+      fail(`unexpected character in ${JSON.stringify(name)}`)
     else steps.push({ kind: 'key', name })
     expectName = false
     i = end
@@ -143,7 +143,10 @@ export class PathRules {
       if (list === undefined) return
       const items = typeof list === 'string' ? [list] : list
       if (!Array.isArray(items)) {
-        throw new MergeError('invalid-option', `the \`${name}\` option must be a path pattern or a list of them.`)
+        throw new MergeError(
+          'invalid-option',
+          `the \`${name}\` option must be a path pattern or a list of them.`,
+        )
       }
       for (const pattern of items) {
         if (typeof pattern !== 'string') {
@@ -157,14 +160,23 @@ export class PathRules {
     add(options.atomic, { kind: 'atomic' }, 'atomic')
     if (options.key !== undefined) {
       if (options.key === null || typeof options.key !== 'object') {
-        throw new MergeError('invalid-option', "the `key` option maps path patterns to key fields, for example { lines: 'sku' }.")
+        throw new MergeError(
+          'invalid-option',
+          "the `key` option maps path patterns to key fields, for example { lines: 'sku' }.",
+        )
       }
       for (const pattern of Object.keys(options.key)) {
         const field = options.key[pattern]
         if (field !== false && (typeof field !== 'string' || field === '')) {
-          throw new MergeError('invalid-option', `the key field for ${JSON.stringify(pattern)} must be a non-empty string or false.`)
+          throw new MergeError(
+            'invalid-option',
+            `the key field for ${JSON.stringify(pattern)} must be a non-empty string or false.`,
+          )
         }
-        patterns.push({ steps: parsePattern(pattern), effect: { kind: 'key', field: field as string | false } })
+        patterns.push({
+          steps: parsePattern(pattern),
+          effect: { kind: 'key', field: field as string | false },
+        })
       }
     }
     return new PathRules(patterns)
@@ -204,7 +216,8 @@ export class PathRules {
       else if (effect.kind === 'text') text = true
       else if (effect.kind === 'key') keyField = effect.field
     }
-    const rule = atomic || set || text || keyField !== undefined ? { atomic, set, text, keyField } : DEFAULT_RULE
+    const rule =
+      atomic || set || text || keyField !== undefined ? { atomic, set, text, keyField } : DEFAULT_RULE
     this.ruleCache.set(cacheKey, rule)
     return rule
   }

@@ -24,7 +24,9 @@ describe('resolve', () => {
   it('decides a text conflict hunk by hunk, with both', () => {
     const text = result.conflicts.find((conflict) => conflict.id === 'body')
     expect(text?.kind).toBe('text')
-    expect(resolve(result, { body: { hunks: ['theirs', 'both'] } }).body).toBe('one II three\n--\nfour five 6\nfour five VI\n')
+    expect(resolve(result, { body: { hunks: ['theirs', 'both'] } }).body).toBe(
+      'one II three\n--\nfour five 6\nfour five VI\n',
+    )
     expect(resolve(result, { body: { hunks: ['base'] } }).body).toBe('one two three\n--\nfour five 6\n')
   })
 
@@ -39,20 +41,41 @@ describe('resolve', () => {
     const removed = mergeValues<Record<string, unknown>>({ a: 1, b: 1 }, { a: 1, b: 2 }, { a: 1 })
     expect(resolve(removed, { b: 'theirs' })).toEqual({ a: 1 })
     const items = [{ id: 1 }, { id: 2, v: 'x' }, { id: 3 }]
-    const edited = mergeValues({ items }, { items: [items[0]!, { id: 2, v: 'y' }, items[2]!] }, { items: [items[0]!, items[2]!] })
+    const edited = mergeValues(
+      { items },
+      { items: [items[0]!, { id: 2, v: 'y' }, items[2]!] },
+      { items: [items[0]!, items[2]!] },
+    )
     expect(resolve(edited, { 'items[id=2]': 'theirs' })).toEqual({ items: [{ id: 1 }, { id: 3 }] })
   })
 
   it('puts back an item mine deleted where theirs has it', () => {
     const items = [{ id: 'a' }, { id: 'b', v: 1 }, { id: 'c' }]
-    const result = mergeValues({ items }, { items: [items[0]!, items[2]!, { id: 'd' }] }, { items: [items[0]!, { id: 'b', v: 2 }, items[2]!] })
+    const result = mergeValues(
+      { items },
+      { items: [items[0]!, items[2]!, { id: 'd' }] },
+      { items: [items[0]!, { id: 'b', v: 2 }, items[2]!] },
+    )
     expect(result.merged.items.map((item) => item.id)).toEqual(['a', 'c', 'd'])
-    expect(result.conflicts[0]).toMatchObject({ id: 'items[id="b"]', kind: 'delete-vs-edit', deletedBy: 'mine' })
-    expect(resolve(result, { 'items[id="b"]': 'theirs' }).items).toEqual([{ id: 'a' }, { id: 'b', v: 2 }, { id: 'c' }, { id: 'd' }])
+    expect(result.conflicts[0]).toMatchObject({
+      id: 'items[id="b"]',
+      kind: 'delete-vs-edit',
+      deletedBy: 'mine',
+    })
+    expect(resolve(result, { 'items[id="b"]': 'theirs' }).items).toEqual([
+      { id: 'a' },
+      { id: 'b', v: 2 },
+      { id: 'c' },
+      { id: 'd' },
+    ])
   })
 
   it('writes __proto__ keys as data, never as a prototype', () => {
-    const result = mergeValues<Record<string, unknown>>(JSON.parse('{"__proto__":{"x":1}}'), JSON.parse('{"__proto__":{"x":2}}'), JSON.parse('{"__proto__":{"x":3}}'))
+    const result = mergeValues<Record<string, unknown>>(
+      JSON.parse('{"__proto__":{"x":1}}'),
+      JSON.parse('{"__proto__":{"x":2}}'),
+      JSON.parse('{"__proto__":{"x":3}}'),
+    )
     expect(result.conflicts.map((conflict) => conflict.id)).toEqual(['__proto__.x'])
     const final = resolve(result, { '__proto__.x': { value: { polluted: true } } })
     expect(Object.getPrototypeOf(final)).toBe(Object.prototype)

@@ -21,7 +21,10 @@ import type { ConflictChoice, ConflictChoices, MergeConflict, MergeResult, Path,
  */
 export function resolve<T>(result: MergeResult<T>, choices: ConflictChoices = {}): T {
   if (choices === null || typeof choices !== 'object') {
-    throw new MergeError('invalid-choice', 'resolve(result, choices) needs choices as an object keyed by conflict id.')
+    throw new MergeError(
+      'invalid-choice',
+      'resolve(result, choices) needs choices as an object keyed by conflict id.',
+    )
   }
   const byId = new Map<string, MergeConflict>()
   for (const conflict of result.conflicts) byId.set(conflict.id, conflict)
@@ -59,7 +62,10 @@ function chosenValue(conflict: MergeConflict, choice: ConflictChoice): unknown {
     if ('value' in choice) return choice.value
     if ('hunks' in choice && Array.isArray(choice.hunks)) {
       if (conflict.kind !== 'text') {
-        throw new MergeError('invalid-choice', `the conflict ${JSON.stringify(conflict.id)} is not a text conflict: hunk choices do not apply.`)
+        throw new MergeError(
+          'invalid-choice',
+          `the conflict ${JSON.stringify(conflict.id)} is not a text conflict: hunk choices do not apply.`,
+        )
       }
       return resolveHunks(conflict.hunks, choice.hunks)
     }
@@ -84,13 +90,22 @@ function setAtPath(root: unknown, path: Path, value: unknown, hint: ItemRestoreH
   // Rebuild from the bottom up.
   let replacement = value
   for (let i = path.length - 1; i >= 0; i--) {
-    replacement = withChild(containers[i], path[i] as PathSegment, replacement, path, i === path.length - 1 ? hint : undefined)
+    replacement = withChild(
+      containers[i],
+      path[i] as PathSegment,
+      replacement,
+      path,
+      i === path.length - 1 ? hint : undefined,
+    )
   }
   return replacement
 }
 
 function invalidPath(path: Path): never {
-  throw new MergeError('invalid-choice', `the merged value no longer has the place ${JSON.stringify(formatPath(path))}; resolve the result mergeValues returned, unmodified.`)
+  throw new MergeError(
+    'invalid-choice',
+    `the merged value no longer has the place ${JSON.stringify(formatPath(path))}; resolve the result mergeValues returned, unmodified.`,
+  )
 }
 
 function childAt(node: unknown, segment: PathSegment, path: Path): unknown {
@@ -109,7 +124,13 @@ function findItem(array: readonly unknown[], field: string, key: string | number
   return array.findIndex((item) => isPlainObject(item) && getOwn(item, field) === key)
 }
 
-function withChild(node: unknown, segment: PathSegment, child: unknown, path: Path, hint: ItemRestoreHint | undefined): unknown {
+function withChild(
+  node: unknown,
+  segment: PathSegment,
+  child: unknown,
+  path: Path,
+  hint: ItemRestoreHint | undefined,
+): unknown {
   if (typeof segment === 'string') {
     if (!isPlainObject(node)) invalidPath(path)
     if (getOwn(node, segment) === child && (child !== undefined || !hasOwn(node, segment))) return node
@@ -142,7 +163,12 @@ function withChild(node: unknown, segment: PathSegment, child: unknown, path: Pa
 }
 
 /** Where an item comes back: after the nearest item that precedes it in theirs and is still there; else first. */
-function restoreIndex(array: readonly unknown[], key: string | number, field: string, hint: ItemRestoreHint | undefined): number {
+function restoreIndex(
+  array: readonly unknown[],
+  key: string | number,
+  field: string,
+  hint: ItemRestoreHint | undefined,
+): number {
   if (!hint) return array.length
   const theirsIndex = findItem(hint.theirs, field, key)
   if (theirsIndex < 0) return array.length

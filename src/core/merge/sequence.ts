@@ -25,7 +25,12 @@ export type SequenceBlock<T> =
   /** Items every side agrees on, or that only one side changed. */
   | { readonly kind: 'stable'; readonly items: readonly T[] }
   /** A region both sides changed differently: each side's items. */
-  | { readonly kind: 'conflict'; readonly base: readonly T[]; readonly mine: readonly T[]; readonly theirs: readonly T[] }
+  | {
+      readonly kind: 'conflict'
+      readonly base: readonly T[]
+      readonly mine: readonly T[]
+      readonly theirs: readonly T[]
+    }
 
 interface Sides<T> {
   readonly base: readonly T[]
@@ -74,14 +79,27 @@ export function mergeSequences<T>(
   theirs: readonly T[],
   keyOf?: (item: T) => unknown,
 ): SequenceBlock<T>[] {
-  const sides: Sides<T> = { base, mine, theirs, baseKeys: base, mineKeys: mine, theirsKeys: theirs, item: (key) => key as T }
+  const sides: Sides<T> = {
+    base,
+    mine,
+    theirs,
+    baseKeys: base,
+    mineKeys: mine,
+    theirsKeys: theirs,
+    item: (key) => key as T,
+  }
   let idCount = -1
   if (keyOf) idCount = internSides(sides, (item) => keyOf(item))
 
   const { baseKeys, mineKeys, theirsKeys } = sides
   const shortest = Math.min(baseKeys.length, mineKeys.length, theirsKeys.length)
   let prefix = 0
-  while (prefix < shortest && baseKeys[prefix] === mineKeys[prefix] && baseKeys[prefix] === theirsKeys[prefix]) prefix++
+  while (
+    prefix < shortest &&
+    baseKeys[prefix] === mineKeys[prefix] &&
+    baseKeys[prefix] === theirsKeys[prefix]
+  )
+    prefix++
   // The shared end is not set aside (see lines.ts): changes may slide into it, and diff3 places
   // them as late as possible, as git does.
   const baseEnd = base.length
@@ -100,9 +118,15 @@ export function mergeSequences<T>(
             idCount,
           )
         : findTokenAnchors(
-            new ArrayTokens(base as readonly unknown[] as string[]), prefix, baseEnd,
-            new ArrayTokens(mine as readonly unknown[] as string[]), prefix, mineEnd,
-            new ArrayTokens(theirs as readonly unknown[] as string[]), prefix, theirsEnd,
+            new ArrayTokens(base as readonly unknown[] as string[]),
+            prefix,
+            baseEnd,
+            new ArrayTokens(mine as readonly unknown[] as string[]),
+            prefix,
+            mineEnd,
+            new ArrayTokens(theirs as readonly unknown[] as string[]),
+            prefix,
+            theirsEnd,
           )
     mergeAnchored(sides, out, anchors, prefix, baseEnd, mineEnd, theirsEnd)
   } else {
@@ -161,7 +185,14 @@ function mergeAnchored<T>(
   mergeRange(sides, out, b, baseEnd, m, mineEnd, t, theirsEnd)
 }
 
-function sameRange(a: readonly unknown[], aStart: number, aEnd: number, b: readonly unknown[], bStart: number, bEnd: number): boolean {
+function sameRange(
+  a: readonly unknown[],
+  aStart: number,
+  aEnd: number,
+  b: readonly unknown[],
+  bStart: number,
+  bEnd: number,
+): boolean {
   if (aEnd - aStart !== bEnd - bStart) return false
   for (let i = 0; i < aEnd - aStart; i++) if (a[aStart + i] !== b[bStart + i]) return false
   return true

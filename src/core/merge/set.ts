@@ -7,7 +7,12 @@ import { deepEqual } from './equal'
 import { ValueKeys } from './value-keys'
 
 /** Merges two arrays as sets (base may be anything; a non-array base is an empty set). */
-export function mergeSet(context: MergeContext, base: unknown, mine: readonly unknown[], theirs: readonly unknown[]): unknown {
+export function mergeSet(
+  context: MergeContext,
+  base: unknown,
+  mine: readonly unknown[],
+  theirs: readonly unknown[],
+): unknown {
   if (deepEqual(mine, theirs) || deepEqual(base, theirs)) return mine
   if (deepEqual(base, mine)) {
     recordChange(context, base, theirs)

@@ -15,8 +15,16 @@ describe('mergeText in a browser (strict mode)', () => {
 
   it('merges lines, with word refinement, and reports conflicts', () => {
     const base = 'The quick brown fox\njumps over\nthe lazy dog.\n'
-    const result = mergeText(base, 'The slow brown fox\njumps over\nthe lazy dog.\n', 'The quick brown fox\njumps over\nthe happy dog.\n')
-    expect(result).toEqual({ clean: true, merged: 'The slow brown fox\njumps over\nthe happy dog.\n', hunks: [{ kind: 'stable', text: 'The slow brown fox\njumps over\nthe happy dog.\n' }] })
+    const result = mergeText(
+      base,
+      'The slow brown fox\njumps over\nthe lazy dog.\n',
+      'The quick brown fox\njumps over\nthe happy dog.\n',
+    )
+    expect(result).toEqual({
+      clean: true,
+      merged: 'The slow brown fox\njumps over\nthe happy dog.\n',
+      hunks: [{ kind: 'stable', text: 'The slow brown fox\njumps over\nthe happy dog.\n' }],
+    })
     const conflict = mergeText('a\nb\nc\n', 'a\nB\nc\n', 'a\nβ\nc\n')
     expect(conflict.hunks[1]).toEqual({ kind: 'conflict', base: 'b\n', mine: 'B\n', theirs: 'β\n' })
   })
@@ -33,7 +41,12 @@ describe('mergeText in a browser (strict mode)', () => {
   })
 
   it('merges values with text fields, resolves, and survives 10,000 levels of nesting', () => {
-    const result = mergeValues({ body: 'a b c', n: 1 }, { body: 'A b c', n: 2 }, { body: 'a b C', n: 3 }, { text: 'body' })
+    const result = mergeValues(
+      { body: 'a b c', n: 1 },
+      { body: 'A b c', n: 2 },
+      { body: 'a b C', n: 3 },
+      { text: 'body' },
+    )
     expect(resolve(result, { n: 'theirs' })).toEqual({ body: 'A b C', n: 3 })
     let deep: unknown = 'leaf'
     for (let i = 0; i < 10_000; i++) deep = { child: deep }

@@ -17,7 +17,12 @@ const text = fc.tuple(fc.array(line, { maxLength: 12 }), fc.boolean()).map(([lin
   const joined = lines.join('')
   return dropLastBreak && joined.endsWith('\n') ? joined.slice(0, -1) : joined
 })
-const options = fc.constantFrom<MergeTextOptions>({}, { granularity: 'line', refine: false }, { granularity: 'line' }, { granularity: 'word' })
+const options = fc.constantFrom<MergeTextOptions>(
+  {},
+  { granularity: 'line', refine: false },
+  { granularity: 'line' },
+  { granularity: 'word' },
+)
 
 function checkHunks(hunks: readonly TextHunk[]): void {
   hunks.forEach((hunk, i) => {
@@ -47,14 +52,28 @@ describe('mergeText properties', () => {
         checkHunks(result.hunks)
         const conflicts = result.hunks.filter((hunk) => hunk.kind === 'conflict')
         expect(result.clean).toBe(conflicts.length === 0)
-        if (result.clean) expect(result.merged).toBe(result.hunks.map((hunk) => (hunk.kind === 'stable' ? hunk.text : '')).join(''))
+        if (result.clean)
+          expect(result.merged).toBe(
+            result.hunks.map((hunk) => (hunk.kind === 'stable' ? hunk.text : '')).join(''),
+          )
         else expect(result.merged).toBeUndefined()
-        for (const conflict of conflicts) expect(conflict.kind === 'conflict' && conflict.mine !== conflict.theirs).toBe(true)
+        for (const conflict of conflicts)
+          expect(conflict.kind === 'conflict' && conflict.mine !== conflict.theirs).toBe(true)
         // Choosing mine everywhere loses nothing mine typed in a conflict; choosing theirs likewise.
         for (const conflict of conflicts) {
           if (conflict.kind !== 'conflict') continue
-          expect(resolveHunks(result.hunks, conflicts.map(() => 'mine'))).toContain(conflict.mine)
-          expect(resolveHunks(result.hunks, conflicts.map(() => 'theirs'))).toContain(conflict.theirs)
+          expect(
+            resolveHunks(
+              result.hunks,
+              conflicts.map(() => 'mine'),
+            ),
+          ).toContain(conflict.mine)
+          expect(
+            resolveHunks(
+              result.hunks,
+              conflicts.map(() => 'theirs'),
+            ),
+          ).toContain(conflict.theirs)
         }
       }),
       RUNS,
@@ -68,7 +87,9 @@ describe('mergeText properties', () => {
         const backward = mergeText(base, theirs, mine, opts)
         expect(backward.clean).toBe(forward.clean)
         expect(backward.hunks).toEqual(
-          forward.hunks.map((hunk) => (hunk.kind === 'conflict' ? { ...hunk, mine: hunk.theirs, theirs: hunk.mine } : hunk)),
+          forward.hunks.map((hunk) =>
+            hunk.kind === 'conflict' ? { ...hunk, mine: hunk.theirs, theirs: hunk.mine } : hunk,
+          ),
         )
         expect(mergeText(base, mine, theirs, opts)).toEqual(forward)
       }),
@@ -88,7 +109,9 @@ describe('mergeText properties', () => {
         const base = Array.from({ length }, (_, i) => `line ${i}\n`)
         const mineLines = new Set(mineAt.map((n) => n % length))
         // theirs edits only lines at least 2 away from every line mine edits
-        const theirsLines = new Set(theirsAt.map((n) => n % length).filter((n) => [...mineLines].every((m) => Math.abs(m - n) >= 2)))
+        const theirsLines = new Set(
+          theirsAt.map((n) => n % length).filter((n) => [...mineLines].every((m) => Math.abs(m - n) >= 2)),
+        )
         let kind = 0
         const apply = (lines: Set<number>, side: string) =>
           base
@@ -105,7 +128,9 @@ describe('mergeText properties', () => {
         const result = mergeText(base.join(''), mine, theirs, { granularity: 'line', refine: false })
         expect(result.clean).toBe(true)
         // Every line either side produced is in the result.
-        for (const changed of [...mine.split('\n'), ...theirs.split('\n')].filter((l) => l.includes('mine') || l.includes('theirs'))) {
+        for (const changed of [...mine.split('\n'), ...theirs.split('\n')].filter(
+          (l) => l.includes('mine') || l.includes('theirs'),
+        )) {
           expect(result.merged).toContain(changed)
         }
       }),
@@ -124,9 +149,16 @@ describe('mergeText properties', () => {
         if (theirsAt === mineAt) return
         const edit = (at: number, to: string) => base.map((word, i) => (i === at ? to : word)).join(' ')
         const suffix = multiLine ? '\nsecond line\n' : ''
-        const result = mergeText(base.join(' ') + suffix, edit(mineAt, 'MINE') + suffix, edit(theirsAt, 'THEIRS') + suffix)
+        const result = mergeText(
+          base.join(' ') + suffix,
+          edit(mineAt, 'MINE') + suffix,
+          edit(theirsAt, 'THEIRS') + suffix,
+        )
         expect(result.clean).toBe(true)
-        expect(result.merged).toBe(base.map((word, i) => (i === mineAt ? 'MINE' : i === theirsAt ? 'THEIRS' : word)).join(' ') + suffix)
+        expect(result.merged).toBe(
+          base.map((word, i) => (i === mineAt ? 'MINE' : i === theirsAt ? 'THEIRS' : word)).join(' ') +
+            suffix,
+        )
       }),
       RUNS,
     )
@@ -134,15 +166,27 @@ describe('mergeText properties', () => {
 
   it('long texts (cut at anchors) are symmetric too', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.constantFrom('distinct' as const, 'repetitive' as const), (seed, style) => {
-        const [input] = generateCases(seed, 1, style, 1_500, 30)
-        if (!input) return
-        const forward = mergeText(input.base, input.mine, input.theirs, { granularity: 'line', refine: false })
-        const backward = mergeText(input.base, input.theirs, input.mine, { granularity: 'line', refine: false })
-        expect(backward.hunks).toEqual(
-          forward.hunks.map((hunk) => (hunk.kind === 'conflict' ? { ...hunk, mine: hunk.theirs, theirs: hunk.mine } : hunk)),
-        )
-      }),
+      fc.property(
+        fc.integer(),
+        fc.constantFrom('distinct' as const, 'repetitive' as const),
+        (seed, style) => {
+          const [input] = generateCases(seed, 1, style, 1_500, 30)
+          if (!input) return
+          const forward = mergeText(input.base, input.mine, input.theirs, {
+            granularity: 'line',
+            refine: false,
+          })
+          const backward = mergeText(input.base, input.theirs, input.mine, {
+            granularity: 'line',
+            refine: false,
+          })
+          expect(backward.hunks).toEqual(
+            forward.hunks.map((hunk) =>
+              hunk.kind === 'conflict' ? { ...hunk, mine: hunk.theirs, theirs: hunk.mine } : hunk,
+            ),
+          )
+        },
+      ),
       { numRuns: 60 },
     )
   })

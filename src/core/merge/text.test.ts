@@ -10,7 +10,11 @@ describe('mergeText', () => {
 
     it('merges edits of different lines', () => {
       const result = mergeText(base, 'ALPHA\nbeta\ngamma\ndelta\n', 'alpha\nbeta\ngamma\nDELTA\n')
-      expect(result).toEqual({ clean: true, merged: 'ALPHA\nbeta\ngamma\nDELTA\n', hunks: [{ kind: 'stable', text: 'ALPHA\nbeta\ngamma\nDELTA\n' }] })
+      expect(result).toEqual({
+        clean: true,
+        merged: 'ALPHA\nbeta\ngamma\nDELTA\n',
+        hunks: [{ kind: 'stable', text: 'ALPHA\nbeta\ngamma\nDELTA\n' }],
+      })
     })
 
     it('reports the same line changed differently as a conflict hunk, in document order', () => {
@@ -27,21 +31,34 @@ describe('mergeText', () => {
 
     it('merges two people editing different words of one paragraph (word refinement)', () => {
       const paragraph = 'The quick brown fox jumps over the lazy dog.\n'
-      const result = mergeText(paragraph, 'The slow brown fox jumps over the lazy dog.\n', 'The quick brown fox jumps over the happy dog.\n')
+      const result = mergeText(
+        paragraph,
+        'The slow brown fox jumps over the lazy dog.\n',
+        'The quick brown fox jumps over the happy dog.\n',
+      )
       expect(result.merged).toBe('The slow brown fox jumps over the happy dog.\n')
-      const unrefined = mergeText(paragraph, 'The slow brown fox jumps over the lazy dog.\n', 'The quick brown fox jumps over the happy dog.\n', {
-        refine: false,
-      })
+      const unrefined = mergeText(
+        paragraph,
+        'The slow brown fox jumps over the lazy dog.\n',
+        'The quick brown fox jumps over the happy dog.\n',
+        {
+          refine: false,
+        },
+      )
       expect(unrefined.clean).toBe(false)
     })
 
     it('keeps a line conflict when the words conflict too', () => {
       const result = mergeText('a b c\n', 'a X c\n', 'a Y c\n')
-      expect(result.hunks).toEqual([{ kind: 'conflict', base: 'a b c\n', mine: 'a X c\n', theirs: 'a Y c\n' }])
+      expect(result.hunks).toEqual([
+        { kind: 'conflict', base: 'a b c\n', mine: 'a X c\n', theirs: 'a Y c\n' },
+      ])
     })
 
     it('accepts identical changes on both sides and inserts at different places', () => {
-      expect(mergeText(base, 'alpha\nnew\nbeta\ngamma\ndelta\n', 'alpha\nnew\nbeta\ngamma\ndelta\n').merged).toBe('alpha\nnew\nbeta\ngamma\ndelta\n')
+      expect(
+        mergeText(base, 'alpha\nnew\nbeta\ngamma\ndelta\n', 'alpha\nnew\nbeta\ngamma\ndelta\n').merged,
+      ).toBe('alpha\nnew\nbeta\ngamma\ndelta\n')
       expect(mergeText(base, 'top\n' + base, base + 'bottom\n').merged).toBe('top\n' + base + 'bottom\n')
     })
 
@@ -71,13 +88,19 @@ describe('mergeText', () => {
     })
 
     it('can be asked for lines on single-line text', () => {
-      expect(mergeText('one two three', 'one 2 three', 'one two 3', { granularity: 'line', refine: false }).clean).toBe(false)
+      expect(
+        mergeText('one two three', 'one 2 three', 'one two 3', { granularity: 'line', refine: false }).clean,
+      ).toBe(false)
     })
   })
 
   it('handles empty texts', () => {
     expect(mergeText('', '', '')).toEqual({ clean: true, merged: '', hunks: [] })
-    expect(mergeText('', 'a\n', '')).toEqual({ clean: true, merged: 'a\n', hunks: [{ kind: 'stable', text: 'a\n' }] })
+    expect(mergeText('', 'a\n', '')).toEqual({
+      clean: true,
+      merged: 'a\n',
+      hunks: [{ kind: 'stable', text: 'a\n' }],
+    })
     expect(mergeText('x', '', '').merged).toBe('')
   })
 
@@ -94,7 +117,18 @@ describe('tokenize', () => {
   })
 
   it('splits words, whitespace runs and punctuation, and joins back exactly', () => {
-    expect(splitWords('Hello,  wörld! 42_x 👍🏽')).toEqual(['Hello', ',', '  ', 'wörld', '!', ' ', '42_x', ' ', '👍', '🏽'])
+    expect(splitWords('Hello,  wörld! 42_x 👍🏽')).toEqual([
+      'Hello',
+      ',',
+      '  ',
+      'wörld',
+      '!',
+      ' ',
+      '42_x',
+      ' ',
+      '👍',
+      '🏽',
+    ])
     const text = 'naïve café — “quoted” \t\n end'
     expect(splitWords(text).join('')).toBe(text)
   })

@@ -24,16 +24,26 @@ function cleanResult(merged: string): MergeTextResult {
  * @example
  * mergeText('a b c', 'A b c', 'a b C') // { clean: true, merged: 'A b C', hunks: [...] }
  */
-export function mergeText(base: string, mine: string, theirs: string, options: MergeTextOptions = {}): MergeTextResult {
+export function mergeText(
+  base: string,
+  mine: string,
+  theirs: string,
+  options: MergeTextOptions = {},
+): MergeTextResult {
   if (typeof base !== 'string' || typeof mine !== 'string' || typeof theirs !== 'string') {
     throw new MergeError(
       'invalid-input',
       `mergeText(base, mine, theirs) needs three strings; got ${typeof base}, ${typeof mine}, ${typeof theirs}.`,
     )
   }
-  const granularity = options.granularity ?? (hasLineBreak(base) || hasLineBreak(mine) || hasLineBreak(theirs) ? 'line' : 'word')
+  const granularity =
+    options.granularity ??
+    (hasLineBreak(base) || hasLineBreak(mine) || hasLineBreak(theirs) ? 'line' : 'word')
   if (granularity !== 'line' && granularity !== 'word') {
-    throw new MergeError('invalid-option', `mergeText's granularity must be 'line' or 'word'; got ${JSON.stringify(granularity)}.`)
+    throw new MergeError(
+      'invalid-option',
+      `mergeText's granularity must be 'line' or 'word'; got ${JSON.stringify(granularity)}.`,
+    )
   }
   if (mine === theirs || theirs === base) return cleanResult(mine)
   if (mine === base) return cleanResult(theirs)
@@ -72,7 +82,12 @@ function mergeWords(base: string, mine: string, theirs: string): TextBlock[] {
   return mergeSequences(splitWords(base), splitWords(mine), splitWords(theirs)).map((block) =>
     block.kind === 'stable'
       ? { kind: 'stable', text: block.items.join('') }
-      : { kind: 'conflict', base: block.base.join(''), mine: block.mine.join(''), theirs: block.theirs.join('') },
+      : {
+          kind: 'conflict',
+          base: block.base.join(''),
+          mine: block.mine.join(''),
+          theirs: block.theirs.join(''),
+        },
   )
 }
 

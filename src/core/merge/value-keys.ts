@@ -79,7 +79,10 @@ export function canonicalForm(value: unknown): string {
       continue
     }
     if (ancestors.has(object)) {
-      throw new MergeError('cyclic-value', 'an array item contains itself (a cycle); merge values without cycles.')
+      throw new MergeError(
+        'cyclic-value',
+        'an array item contains itself (a cycle); merge values without cycles.',
+      )
     }
     ancestors.add(object)
     stack.push(object, EXIT)

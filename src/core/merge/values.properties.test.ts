@@ -19,9 +19,17 @@ function valueAt(root: unknown, path: Path): unknown {
     if (node === null || typeof node !== 'object') return undefined
     if (isKeySegment(segment)) {
       if (!Array.isArray(node)) return undefined
-      node = node.find((item) => item !== null && typeof item === 'object' && Object.prototype.hasOwnProperty.call(item, segment.field ?? 'id') && (item as Record<string, unknown>)[segment.field ?? 'id'] === segment.key)
+      node = node.find(
+        (item) =>
+          item !== null &&
+          typeof item === 'object' &&
+          Object.prototype.hasOwnProperty.call(item, segment.field ?? 'id') &&
+          (item as Record<string, unknown>)[segment.field ?? 'id'] === segment.key,
+      )
     } else {
-      node = Object.prototype.hasOwnProperty.call(node, segment) ? (node as Record<string | number, unknown>)[segment] : undefined
+      node = Object.prototype.hasOwnProperty.call(node, segment)
+        ? (node as Record<string | number, unknown>)[segment]
+        : undefined
     }
   }
   return node
@@ -73,7 +81,11 @@ describe('property 2: one side changed → that side; both alike → fine; both 
         const merged = result.merged as Record<string, Record<string, unknown>>
         for (const [id, by] of touched) {
           const [group, leaf] = id.split('.') as [string, string]
-          const value = { base: base[group]?.[leaf], mine: mine[group]?.[leaf], theirs: theirs[group]?.[leaf] }
+          const value = {
+            base: base[group]?.[leaf],
+            mine: mine[group]?.[leaf],
+            theirs: theirs[group]?.[leaf],
+          }
           const got = merged[group]?.[leaf]
           if (by.mine && by.theirs && value.mine !== value.theirs) {
             expect(conflictIds.has(id)).toBe(true)
@@ -84,7 +96,8 @@ describe('property 2: one side changed → that side; both alike → fine; both 
           }
         }
         // Every conflict is at a touched leaf.
-        for (const conflict of result.conflicts) expect(touched.get(conflict.id)).toEqual({ mine: true, theirs: true })
+        for (const conflict of result.conflicts)
+          expect(touched.get(conflict.id)).toEqual({ mine: true, theirs: true })
       }),
       RUNS,
     )
@@ -114,44 +127,51 @@ describe('property 3: arrays of objects merge by key', () => {
     a: number
     b: number
   }
-  const keyedCase = fc.tuple(fc.integer(), fc.integer(), fc.integer()).map(([seedBase, seedMine, seedTheirs]) => {
-    const make = (seed: number) => {
-      let state = seed >>> 0
-      return () => {
-        state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0
-        return state / 4294967296
-      }
-    }
-    const baseRandom = make(seedBase)
-    const base: Item[] = Array.from({ length: 1 + Math.floor(baseRandom() * 7) }, (_, id) => ({ id, a: 0, b: 0 }))
-    const edit = (random: () => number, side: 'mine' | 'theirs') => {
-      let items = base.map((item) => ({ ...item }))
-      const deleted = new Set<number>()
-      const edited = new Set<number>()
-      items = items.filter((item) => (random() < 0.2 ? (deleted.add(item.id), false) : true))
-      for (const item of items) {
-        if (random() < 0.3) {
-          if (side === 'mine') item.a = 1
-          else item.b = 1
-          edited.add(item.id)
-        }
-        if (random() < 0.1) {
-          item.a = side === 'mine' ? 2 : 3 // same field, different values: a conflict inside the item
-          edited.add(item.id)
+  const keyedCase = fc
+    .tuple(fc.integer(), fc.integer(), fc.integer())
+    .map(([seedBase, seedMine, seedTheirs]) => {
+      const make = (seed: number) => {
+        let state = seed >>> 0
+        return () => {
+          state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0
+          return state / 4294967296
         }
       }
-      const added: number[] = []
-      if (random() < 0.5) added.push(side === 'mine' ? 100 : 200)
-      if (random() < 0.2) added.push(300) // both may add the same key
-      for (const id of added) items.splice(Math.floor(random() * (items.length + 1)), 0, { id, a: side === 'mine' ? 5 : 6, b: 0 })
-      if (items.length > 1 && random() < 0.4) {
-        const [moved] = items.splice(Math.floor(random() * items.length), 1)
-        items.splice(Math.floor(random() * (items.length + 1)), 0, moved as Item)
+      const baseRandom = make(seedBase)
+      const base: Item[] = Array.from({ length: 1 + Math.floor(baseRandom() * 7) }, (_, id) => ({
+        id,
+        a: 0,
+        b: 0,
+      }))
+      const edit = (random: () => number, side: 'mine' | 'theirs') => {
+        let items = base.map((item) => ({ ...item }))
+        const deleted = new Set<number>()
+        const edited = new Set<number>()
+        items = items.filter((item) => (random() < 0.2 ? (deleted.add(item.id), false) : true))
+        for (const item of items) {
+          if (random() < 0.3) {
+            if (side === 'mine') item.a = 1
+            else item.b = 1
+            edited.add(item.id)
+          }
+          if (random() < 0.1) {
+            item.a = side === 'mine' ? 2 : 3 // same field, different values: a conflict inside the item
+            edited.add(item.id)
+          }
+        }
+        const added: number[] = []
+        if (random() < 0.5) added.push(side === 'mine' ? 100 : 200)
+        if (random() < 0.2) added.push(300) // both may add the same key
+        for (const id of added)
+          items.splice(Math.floor(random() * (items.length + 1)), 0, { id, a: side === 'mine' ? 5 : 6, b: 0 })
+        if (items.length > 1 && random() < 0.4) {
+          const [moved] = items.splice(Math.floor(random() * items.length), 1)
+          items.splice(Math.floor(random() * (items.length + 1)), 0, moved as Item)
+        }
+        return { items, deleted, edited, added }
       }
-      return { items, deleted, edited, added }
-    }
-    return { base, mine: edit(make(seedMine), 'mine'), theirs: edit(make(seedTheirs), 'theirs') }
-  })
+      return { base, mine: edit(make(seedMine), 'mine'), theirs: edit(make(seedTheirs), 'theirs') }
+    })
 
   it('inserts, deletes, moves and edits of different items merge; no item is duplicated or dropped', () => {
     fc.assert(
@@ -176,7 +196,9 @@ describe('property 3: arrays of objects merge by key', () => {
         expect(new Set(ids)).toEqual(expected) // never dropped
 
         const itemConflicts = result.conflicts.filter((conflict) => conflict.path.length === 2)
-        expect(new Set(itemConflicts.map((conflict) => (conflict.path[1] as { key: number }).key))).toEqual(deleteVsEdit)
+        expect(new Set(itemConflicts.map((conflict) => (conflict.path[1] as { key: number }).key))).toEqual(
+          deleteVsEdit,
+        )
         for (const conflict of itemConflicts) expect(conflict.kind).toBe('delete-vs-edit')
 
         // Items both kept: fields follow the leaf rule.
@@ -188,7 +210,11 @@ describe('property 3: arrays of objects merge by key', () => {
           for (const field of ['a', 'b'] as const) {
             const changedMine = fromMine[field] !== fromBase[field]
             const changedTheirs = fromTheirs[field] !== fromBase[field]
-            const expectedValue = changedMine ? fromMine[field] : changedTheirs ? fromTheirs[field] : fromBase[field]
+            const expectedValue = changedMine
+              ? fromMine[field]
+              : changedTheirs
+                ? fromTheirs[field]
+                : fromBase[field]
             expect(item[field]).toBe(expectedValue)
           }
         }
@@ -217,7 +243,9 @@ describe('property 4: swapping mine and theirs swaps every conflict; results are
     const out: Record<string, unknown> = { ...rest, mine: theirs, theirs: mine }
     if (conflict.kind === 'delete-vs-edit') out.deletedBy = conflict.deletedBy === 'mine' ? 'theirs' : 'mine'
     if (conflict.kind === 'text') {
-      out.hunks = conflict.hunks.map((hunk) => (hunk.kind === 'conflict' ? { ...hunk, mine: hunk.theirs, theirs: hunk.mine } : hunk))
+      out.hunks = conflict.hunks.map((hunk) =>
+        hunk.kind === 'conflict' ? { ...hunk, mine: hunk.theirs, theirs: hunk.mine } : hunk,
+      )
     }
     return out
   }
@@ -250,7 +278,10 @@ describe('property 5: structural sharing', () => {
           }
           if (m === null || typeof m !== 'object' || Array.isArray(m) || m instanceof Date) return
           if (out === null || typeof out !== 'object' || Array.isArray(out)) return
-          const own = (o: unknown, key: string) => (o !== null && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined)
+          const own = (o: unknown, key: string) =>
+            o !== null && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, key)
+              ? (o as Record<string, unknown>)[key]
+              : undefined
           for (const key of Object.keys(m)) {
             if (!Object.prototype.hasOwnProperty.call(out, key)) continue
             walk(own(m, key), own(b, key), own(t, key), own(out, key))
@@ -277,7 +308,8 @@ describe('property 6: untrusted data never reaches Object.prototype', () => {
           while (stack.length > 0) {
             const node = stack.pop()
             if (node === null || typeof node !== 'object') continue
-            if (!Array.isArray(node) && !(node instanceof Date)) expect(Object.getPrototypeOf(node)).toBe(Object.prototype)
+            if (!Array.isArray(node) && !(node instanceof Date))
+              expect(Object.getPrototypeOf(node)).toBe(Object.prototype)
             for (const key of Object.keys(node)) stack.push((node as Record<string, unknown>)[key])
           }
         }
@@ -298,7 +330,10 @@ describe('property 6: untrusted data never reaches Object.prototype', () => {
     fc.assert(
       fc.property(valueTriple, fc.constantFrom('mine', 'theirs', 'base'), ({ base, mine, theirs }, side) => {
         const result = mergeValues(base, mine, theirs)
-        const final = resolve(result, Object.fromEntries(result.conflicts.map((conflict) => [conflict.id, side])))
+        const final = resolve(
+          result,
+          Object.fromEntries(result.conflicts.map((conflict) => [conflict.id, side])),
+        )
         for (const conflict of result.conflicts) {
           const chosen = conflict[side]
           expect(deepEqual(valueAt(final, conflict.path), chosen)).toBe(true)

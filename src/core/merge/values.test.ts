@@ -33,7 +33,15 @@ describe('mergeValues', () => {
       const mineDeleted = mergeValues<Record<string, string>>(base, withoutOwner, { ...base, owner: 'bob' })
       expect(mineDeleted.merged).toEqual(withoutOwner)
       expect(mineDeleted.conflicts).toEqual([
-        { id: 'owner', path: ['owner'], kind: 'delete-vs-edit', deletedBy: 'mine', base: 'ann', mine: undefined, theirs: 'bob' },
+        {
+          id: 'owner',
+          path: ['owner'],
+          kind: 'delete-vs-edit',
+          deletedBy: 'mine',
+          base: 'ann',
+          mine: undefined,
+          theirs: 'bob',
+        },
       ])
       const theirsDeleted = mergeValues<Record<string, string>>(base, { ...base, owner: 'cy' }, withoutOwner)
       expect(theirsDeleted.merged).toEqual({ ...base, owner: 'cy' })
@@ -48,27 +56,41 @@ describe('mergeValues', () => {
     })
 
     it('reports both-added and type-changed conflicts', () => {
-      const added = mergeValues<Record<string, unknown>>(base, { ...base, due: '2024-01-01' }, { ...base, due: '2024-02-02' })
+      const added = mergeValues<Record<string, unknown>>(
+        base,
+        { ...base, due: '2024-01-01' },
+        { ...base, due: '2024-02-02' },
+      )
       expect(added.conflicts[0]).toMatchObject({ id: 'due', kind: 'both-added', base: undefined })
       const typed = mergeValues<Record<string, unknown>>({ a: 1 }, { a: 'one' }, { a: { value: 1 } })
       expect(typed.conflicts[0]).toMatchObject({ id: 'a', kind: 'type-changed' })
     })
 
     it('merges objects both sides added, field by field', () => {
-      const result = mergeValues<Record<string, unknown>>({}, { address: { city: 'Oslo' } }, { address: { city: 'Oslo', zip: '0150' } })
+      const result = mergeValues<Record<string, unknown>>(
+        {},
+        { address: { city: 'Oslo' } },
+        { address: { city: 'Oslo', zip: '0150' } },
+      )
       expect(result.merged).toEqual({ address: { city: 'Oslo', zip: '0150' } })
       expect(result.conflicts).toEqual([])
     })
 
     it('keeps the key order of mine, then theirs additions', () => {
-      const result = mergeValues<Record<string, number>>({ a: 1, b: 2 }, { b: 2, a: 1, c: 3 }, { a: 1, b: 2, d: 4 })
+      const result = mergeValues<Record<string, number>>(
+        { a: 1, b: 2 },
+        { b: 2, a: 1, c: 3 },
+        { a: 1, b: 2, d: 4 },
+      )
       expect(Object.keys(result.merged)).toEqual(['b', 'a', 'c', 'd'])
     })
   })
 
   describe('values of every kind', () => {
     it('treats a missing key and undefined as the same, null as a value', () => {
-      expect(mergeValues<Record<string, unknown>>({ a: undefined }, { a: undefined }, {}).conflicts).toEqual([])
+      expect(mergeValues<Record<string, unknown>>({ a: undefined }, { a: undefined }, {}).conflicts).toEqual(
+        [],
+      )
       const result = mergeValues<Record<string, unknown>>({ a: undefined }, { a: 'x' }, { a: null })
       expect(result.conflicts[0]).toMatchObject({ kind: 'both-added', mine: 'x', theirs: null })
     })
@@ -76,10 +98,18 @@ describe('mergeValues', () => {
     it('compares NaN with NaN and dates by their time', () => {
       const at = (iso: string) => new Date(iso)
       const base = { n: Number.NaN, when: at('2024-01-01T00:00:00Z') }
-      const result = mergeValues(base, { n: Number.NaN, when: at('2024-01-01T00:00:00Z') }, { n: 1, when: at('2024-01-01T00:00:00Z') })
+      const result = mergeValues(
+        base,
+        { n: Number.NaN, when: at('2024-01-01T00:00:00Z') },
+        { n: 1, when: at('2024-01-01T00:00:00Z') },
+      )
       expect(result.merged.n).toBe(1)
       expect(result.conflicts).toEqual([])
-      const dates = mergeValues(base, { ...base, when: at('2024-05-05T00:00:00Z') }, { ...base, when: at('2024-06-06T00:00:00Z') })
+      const dates = mergeValues(
+        base,
+        { ...base, when: at('2024-05-05T00:00:00Z') },
+        { ...base, when: at('2024-06-06T00:00:00Z') },
+      )
       expect(dates.conflicts[0]).toMatchObject({ id: 'when', kind: 'both-changed' })
       expect(dates.merged.when).toBeInstanceOf(Date)
     })
@@ -93,7 +123,12 @@ describe('mergeValues', () => {
     })
 
     it('merges nested arrays as sequences of values', () => {
-      const base = { grid: [[1, 2], [3, 4]] }
+      const base = {
+        grid: [
+          [1, 2],
+          [3, 4],
+        ],
+      }
       const result = mergeValues(base, { grid: [[0], [1, 2], [3, 4]] }, { grid: [[1, 2], [3, 4], [5]] })
       expect(result.merged.grid).toEqual([[0], [1, 2], [3, 4], [5]])
     })
@@ -101,7 +136,11 @@ describe('mergeValues', () => {
 
   describe('arrays of primitives (sequences, diff3)', () => {
     it('merges inserts from both sides at different places', () => {
-      const result = mergeValues({ l: ['a', 'b', 'c'] }, { l: ['x', 'a', 'b', 'c'] }, { l: ['a', 'b', 'c', 'y'] })
+      const result = mergeValues(
+        { l: ['a', 'b', 'c'] },
+        { l: ['x', 'a', 'b', 'c'] },
+        { l: ['a', 'b', 'c', 'y'] },
+      )
       expect(result.merged.l).toEqual(['x', 'a', 'b', 'c', 'y'])
       expect(result.changes).toHaveLength(1)
     })
@@ -111,7 +150,14 @@ describe('mergeValues', () => {
       const result = mergeValues({ l: ['a', 'b', 'c'] }, mine, { l: ['a', 'β', 'c'] })
       expect(result.merged.l).toBe(mine.l)
       expect(result.conflicts).toEqual([
-        { id: 'l', path: ['l'], kind: 'both-changed', base: ['a', 'b', 'c'], mine: ['a', 'B', 'c'], theirs: ['a', 'β', 'c'] },
+        {
+          id: 'l',
+          path: ['l'],
+          kind: 'both-changed',
+          base: ['a', 'b', 'c'],
+          mine: ['a', 'B', 'c'],
+          theirs: ['a', 'β', 'c'],
+        },
       ])
     })
   })
@@ -126,7 +172,11 @@ describe('mergeValues', () => {
     }
 
     it('merges an insert, a delete, a move and edits of different items', () => {
-      const [one, two, three] = base.items as [(typeof base.items)[0], (typeof base.items)[0], (typeof base.items)[0]]
+      const [one, two, three] = base.items as [
+        (typeof base.items)[0],
+        (typeof base.items)[0],
+        (typeof base.items)[0],
+      ]
       const mine = { items: [{ ...one, qty: 10 }, two, three, { id: 4, name: 'four', qty: 4 }] }
       const theirs = { items: [three, one, { ...two, name: 'TWO' }] }
       const result = mergeValues(base, mine, theirs)
@@ -177,14 +227,23 @@ describe('mergeValues', () => {
     })
 
     it('merges arrays of objects without unique keys as sequences', () => {
-      const result = mergeValues({ rows: [{ v: 1 }, { v: 2 }] }, { rows: [{ v: 0 }, { v: 1 }, { v: 2 }] }, { rows: [{ v: 1 }, { v: 2 }, { v: 3 }] })
+      const result = mergeValues(
+        { rows: [{ v: 1 }, { v: 2 }] },
+        { rows: [{ v: 0 }, { v: 1 }, { v: 2 }] },
+        { rows: [{ v: 1 }, { v: 2 }, { v: 3 }] },
+      )
       expect(result.merged.rows).toEqual([{ v: 0 }, { v: 1 }, { v: 2 }, { v: 3 }])
       const duplicated = { rows: [{ id: 1 }, { id: 1 }] }
       expect(mergeValues(duplicated, duplicated, { rows: [{ id: 1 }] }).merged.rows).toEqual([{ id: 1 }])
     })
 
     it('merges as a sequence where key is false', () => {
-      const result = mergeValues(base, { items: [...base.items, { id: 9, name: 'x', qty: 0 }] }, { items: base.items.slice(1) }, { key: { items: false } })
+      const result = mergeValues(
+        base,
+        { items: [...base.items, { id: 9, name: 'x', qty: 0 }] },
+        { items: base.items.slice(1) },
+        { key: { items: false } },
+      )
       expect(result.merged.items.map((item) => item.id)).toEqual([2, 3, 9])
     })
   })
@@ -208,7 +267,11 @@ describe('mergeValues', () => {
       )
       expect(conflict.conflicts[0]).toMatchObject({ id: 'items[id="a"].body', kind: 'text' })
       expect(conflict.merged.items[0]?.body).toBe('the slow brown fox')
-      const withoutOption = mergeValues(base, { items: [{ id: 'a', body: 'the slow brown fox' }] }, { items: [{ id: 'a', body: 'the quick brown cat' }] })
+      const withoutOption = mergeValues(
+        base,
+        { items: [{ id: 'a', body: 'the slow brown fox' }] },
+        { items: [{ id: 'a', body: 'the quick brown cat' }] },
+      )
       expect(withoutOption.conflicts[0]).toMatchObject({ kind: 'both-changed' })
     })
 
@@ -219,11 +282,25 @@ describe('mergeValues', () => {
       expect(mergeValues(base, mine, theirs).merged.address).toEqual({ street: 'High', city: 'Bergen' })
       const atomic = mergeValues(base, mine, theirs, { atomic: 'address' })
       expect(atomic.merged.address).toBe(mine.address)
-      expect(atomic.conflicts).toEqual([{ id: 'address', path: ['address'], kind: 'both-changed', base: base.address, mine: mine.address, theirs: theirs.address }])
+      expect(atomic.conflicts).toEqual([
+        {
+          id: 'address',
+          path: ['address'],
+          kind: 'both-changed',
+          base: base.address,
+          mine: mine.address,
+          theirs: theirs.address,
+        },
+      ])
     })
 
     it('merges set paths as unordered sets: additions of both, removals honoured', () => {
-      const result = mergeValues({ tags: ['a', 'b', 'c'] }, { tags: ['c', 'a', 'mine'] }, { tags: ['a', 'c', 'theirs'] }, { set: 'tags' })
+      const result = mergeValues(
+        { tags: ['a', 'b', 'c'] },
+        { tags: ['c', 'a', 'mine'] },
+        { tags: ['a', 'c', 'theirs'] },
+        { set: 'tags' },
+      )
       expect(result.merged.tags).toEqual(['c', 'a', 'mine', 'theirs'])
       expect(result.conflicts).toEqual([])
     })
@@ -247,7 +324,14 @@ describe('mergeValues', () => {
 
   describe('structural sharing', () => {
     it('returns mine itself when theirs changed nothing, and keeps untouched parts of mine', () => {
-      const base = { a: { x: 1 }, b: { y: [1, 2] }, items: [{ id: 1, v: 1 }, { id: 2, v: 2 }] }
+      const base = {
+        a: { x: 1 },
+        b: { y: [1, 2] },
+        items: [
+          { id: 1, v: 1 },
+          { id: 2, v: 2 },
+        ],
+      }
       const mine = structuredClone(base)
       mine.a.x = 5
       expect(mergeValues(base, mine, structuredClone(base)).merged).toBe(mine)
@@ -271,8 +355,20 @@ describe('mergeValues', () => {
       }
       const base = freeze({ a: 1, list: [{ id: 1, t: 'x' }] })
       const mine = freeze({ a: 2, list: [{ id: 1, t: 'y' }] })
-      const theirs = freeze({ a: 1, list: [{ id: 1, t: 'x' }, { id: 2, t: 'z' }] })
-      expect(mergeValues(base, mine, theirs).merged).toEqual({ a: 2, list: [{ id: 1, t: 'y' }, { id: 2, t: 'z' }] })
+      const theirs = freeze({
+        a: 1,
+        list: [
+          { id: 1, t: 'x' },
+          { id: 2, t: 'z' },
+        ],
+      })
+      expect(mergeValues(base, mine, theirs).merged).toEqual({
+        a: 2,
+        list: [
+          { id: 1, t: 'y' },
+          { id: 2, t: 'z' },
+        ],
+      })
     })
   })
 
@@ -285,11 +381,17 @@ describe('mergeValues', () => {
       expect(({} as Record<string, unknown>).polluted).toBeUndefined()
       expect(Object.getPrototypeOf(result.merged)).toBe(Object.prototype)
       expect(Object.keys(result.merged)).toEqual(['a', 'constructor', '__proto__', 'prototype'])
-      expect(Object.getOwnPropertyDescriptor(result.merged, '__proto__')?.value).toEqual({ polluted: 'theirs' })
+      expect(Object.getOwnPropertyDescriptor(result.merged, '__proto__')?.value).toEqual({
+        polluted: 'theirs',
+      })
     })
 
     it('does not mistake inherited members for data', () => {
-      const result = mergeValues<Record<string, unknown>>({}, { toString: 'mine' }, JSON.parse('{"constructor":"theirs"}'))
+      const result = mergeValues<Record<string, unknown>>(
+        {},
+        { toString: 'mine' },
+        JSON.parse('{"constructor":"theirs"}'),
+      )
       expect(result.merged).toEqual({ toString: 'mine', constructor: 'theirs' })
       expect(result.conflicts).toEqual([])
     })
@@ -319,7 +421,9 @@ describe('mergeValues', () => {
     })
 
     it('reports a conflict at maxDepth when both changed something deeper', () => {
-      const result = mergeValues(nest(10_000, 'base'), nest(10_000, 'mine'), nest(10_000, 'theirs'), { maxDepth: 50 })
+      const result = mergeValues(nest(10_000, 'base'), nest(10_000, 'mine'), nest(10_000, 'theirs'), {
+        maxDepth: 50,
+      })
       expect(result.conflicts).toHaveLength(1)
       expect(result.conflicts[0]?.path).toHaveLength(50)
       expect(result.conflicts[0]?.kind).toBe('both-changed')

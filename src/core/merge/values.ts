@@ -32,13 +32,21 @@ const EMPTY: AnyRecord = Object.freeze(Object.create(null) as AnyRecord)
  * const result = mergeValues(base, mine, theirs, { text: ['notes'] })
  * if (result.conflicts.length === 0) save(result.merged)
  */
-export function mergeValues<T>(base: T, mine: T, theirs: T, options: MergeValuesOptions = {}): MergeResult<T> {
+export function mergeValues<T>(
+  base: T,
+  mine: T,
+  theirs: T,
+  options: MergeValuesOptions = {},
+): MergeResult<T> {
   if (options === null || typeof options !== 'object') {
     throw new MergeError('invalid-option', 'the options of mergeValues must be an object.')
   }
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH
   if (!Number.isInteger(maxDepth) || maxDepth < 0) {
-    throw new MergeError('invalid-option', `maxDepth must be a whole number of levels (0 or more); got ${String(maxDepth)}.`)
+    throw new MergeError(
+      'invalid-option',
+      `maxDepth must be a whole number of levels (0 or more); got ${String(maxDepth)}.`,
+    )
   }
   const rules = PathRules.compile(options)
   const context: MergeContext = {
@@ -55,14 +63,23 @@ export function mergeValues<T>(base: T, mine: T, theirs: T, options: MergeValues
 }
 
 /** Merges one place of the document. */
-function mergeAt(context: MergeContext, base: unknown, mine: unknown, theirs: unknown, state: MatchState, depth: number): unknown {
+function mergeAt(
+  context: MergeContext,
+  base: unknown,
+  mine: unknown,
+  theirs: unknown,
+  state: MatchState,
+  depth: number,
+): unknown {
   if (Object.is(mine, theirs)) return mine
   const rule = state === null || context.rules === null ? DEFAULT_RULE : context.rules.rule(state)
   if (rule.atomic || depth >= context.maxDepth) return mergeWhole(context, base, mine, theirs)
   const kind = kindOf(mine)
   if (kind === kindOf(theirs)) {
-    if (kind === 'object') return mergeObjects(context, base, mine as AnyRecord, theirs as AnyRecord, state, depth)
-    if (kind === 'array') return mergeArrays(context, base, mine as unknown[], theirs as unknown[], rule, state, depth)
+    if (kind === 'object')
+      return mergeObjects(context, base, mine as AnyRecord, theirs as AnyRecord, state, depth)
+    if (kind === 'array')
+      return mergeArrays(context, base, mine as unknown[], theirs as unknown[], rule, state, depth)
     if (kind === 'string' && rule.text && typeof base === 'string') {
       return mergeTextAt(context, base, mine as string, theirs as string)
     }
@@ -110,7 +127,14 @@ function mergeObjects(
       theirsValue = undefined
     }
     path.push(key)
-    const value = mergeAt(context, getOwn(baseObject, key), mineValue, theirsValue, rules === null ? null : rules.step(state, key), depth + 1)
+    const value = mergeAt(
+      context,
+      getOwn(baseObject, key),
+      mineValue,
+      theirsValue,
+      rules === null ? null : rules.step(state, key),
+      depth + 1,
+    )
     path.pop()
     if (!Object.is(value, mineValue)) (updates ??= []).push([key, value])
   }
@@ -122,7 +146,14 @@ function mergeObjects(
       const theirsValue = theirs[key]
       if (theirsValue === undefined) continue
       path.push(key)
-      const value = mergeAt(context, getOwn(baseObject, key), undefined, theirsValue, rules === null ? null : rules.step(state, key), depth + 1)
+      const value = mergeAt(
+        context,
+        getOwn(baseObject, key),
+        undefined,
+        theirsValue,
+        rules === null ? null : rules.step(state, key),
+        depth + 1,
+      )
       path.pop()
       if (value !== undefined) (updates ??= []).push([key, value])
     }
