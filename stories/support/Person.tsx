@@ -5,13 +5,19 @@
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { createContext, type ReactNode, useContext, useState } from 'react'
+import { createDraftStore, DEFAULT_DRAFT_PREFIX, type DraftStore } from '../../src/core/save/index'
 
 /** Who is using a panel. */
 export interface PersonValue {
   /** The person's name. */
   readonly name: string
   /** Request headers naming them (`{ 'X-User': name }`). */
-  readonly headers: Readonly<Record<string, string>>
+  readonly headers: Record<string, string>
+  /**
+   * Their own draft store (sessionStorage, keys prefixed with their name): two people in one page must not
+   * share stored drafts, as two browsers would not.
+   */
+  readonly draftStore: DraftStore
 }
 
 const PersonContext = createContext<PersonValue | null>(null)
@@ -36,9 +42,15 @@ export interface PersonProps {
 /** A person's panel: heading, own QueryClient, and the person context. */
 export function Person({ name, queryClient, children }: PersonProps): ReactNode {
   const [client] = useState(
-    () => queryClient ?? new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }),
+    () =>
+      queryClient ??
+      new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }),
   )
-  const [person] = useState<PersonValue>(() => ({ name, headers: { 'X-User': name } }))
+  const [person] = useState<PersonValue>(() => ({
+    name,
+    headers: { 'X-User': name },
+    draftStore: createDraftStore({ prefix: `${DEFAULT_DRAFT_PREFIX}${name}:` }),
+  }))
   return (
     <section className="demo-person" aria-label={name}>
       <h3>{name}</h3>

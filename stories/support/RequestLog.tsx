@@ -36,7 +36,8 @@ export function RequestLog({ log, title = 'Request log' }: RequestLogProps): Rea
       <h3 className="demo-log-title">
         {title}{' '}
         <span className="demo-log-count" data-testid="write-count">
-          {entries.length} {entries.length === 1 ? 'request' : 'requests'}, {writes} {writes === 1 ? 'write' : 'writes'}
+          {entries.length} {entries.length === 1 ? 'request' : 'requests'}, {writes}{' '}
+          {writes === 1 ? 'write' : 'writes'}
         </span>
       </h3>
       <div className="demo-log-scroll">

@@ -57,7 +57,12 @@ export interface DemoBackend {
    * (a record's path; for POST the collection's) with `body` as JSON, conditioned on the record's current
    * ETag. Returns the server's response.
    */
-  writeAs(user: string, method: 'PUT' | 'PATCH' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<Response>
+  writeAs(
+    user: string,
+    method: 'PUT' | 'PATCH' | 'POST' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<Response>
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -105,7 +110,8 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
         const etag = current.headers.get('ETag')
         if (etag !== null) headers['If-Match'] = etag
       }
-      if (body !== undefined) headers['Content-Type'] = method === 'PATCH' ? 'application/merge-patch+json' : 'application/json'
+      if (body !== undefined)
+        headers['Content-Type'] = method === 'PATCH' ? 'application/merge-patch+json' : 'application/json'
       return server.handle(
         new Request(target, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) }),
       )
@@ -130,7 +136,6 @@ export function createDemoBackend(options: DemoBackendOptions): DemoBackend {
   }
   return backend
 }
-
 
 function optionalHeader(headers: Headers, name: string): string | undefined {
   return headers.get(name) ?? undefined
@@ -161,8 +166,12 @@ async function answer(request: Request): Promise<Response> {
   const entry = {
     method: request.method.toUpperCase(),
     path: `${match?.[2] ?? '/'}${url.search}`,
-    ...(optionalHeader(request.headers, 'X-User') !== undefined && { user: request.headers.get('X-User') as string }),
-    ...(optionalHeader(request.headers, 'If-Match') !== undefined && { ifMatch: request.headers.get('If-Match') as string }),
+    ...(optionalHeader(request.headers, 'X-User') !== undefined && {
+      user: request.headers.get('X-User') as string,
+    }),
+    ...(optionalHeader(request.headers, 'If-Match') !== undefined && {
+      ifMatch: request.headers.get('If-Match') as string,
+    }),
     ...(optionalHeader(request.headers, 'Idempotency-Key') !== undefined && {
       idempotencyKey: request.headers.get('Idempotency-Key') as string,
     }),
@@ -193,25 +202,26 @@ async function answer(request: Request): Promise<Response> {
 export const demoBackendHandler = http.all(`${DEMO_API_ROOT}/*`, ({ request }) => answer(request))
 
 /**
- * Story annotations that give each render a fresh demo backend: spread them into a story's meta
- * (`...withDemoBackend(options)`), then read the backend with `demoBackendOf(context)` in `render` and `play`.
+ * A story loader that gives each render a fresh demo backend. Put it in a story file's meta together with
+ * the MSW handler, both written out (Storybook's Vitest transform keeps only a literal `parameters`):
+ *
+ *   loaders: [demoBackendLoader({ resources, seed })],
+ *   parameters: { msw: { handlers: [demoBackendHandler] } },
+ *
+ * then read the backend with `demoBackendOf(context)` in `render` and `play`.
  */
-export function withDemoBackend(options: DemoBackendOptions | (() => DemoBackendOptions)) {
-  return {
-    loaders: [
-      async () => {
-        clearStoredDrafts()
-        return { demoBackend: createDemoBackend(typeof options === 'function' ? options() : options) }
-      },
-    ],
-    parameters: { msw: { handlers: [demoBackendHandler] } },
+export function demoBackendLoader(options: DemoBackendOptions | (() => DemoBackendOptions)) {
+  return async (): Promise<{ demoBackend: DemoBackend }> => {
+    clearStoredDrafts()
+    return { demoBackend: createDemoBackend(typeof options === 'function' ? options() : options) }
   }
 }
 
-/** The backend `withDemoBackend` made for this render. Throws when the story has none. */
+/** The backend `demoBackendLoader` made for this render. Throws when the story has none. */
 export function demoBackendOf(context: { readonly loaded: Record<string, unknown> }): DemoBackend {
   const backend = context.loaded['demoBackend']
-  if (backend === undefined) throw new Error('This story has no demo backend: spread withDemoBackend(...) into its meta.')
+  if (backend === undefined)
+    throw new Error('This story has no demo backend: add demoBackendLoader(...) to its loaders.')
   return backend as DemoBackend
 }
 
@@ -226,4 +236,3 @@ export function clearStoredDrafts(): void {
     if (key !== null && key.startsWith(DEFAULT_DRAFT_PREFIX)) sessionStorage.removeItem(key)
   }
 }
-
