@@ -17,8 +17,8 @@ export const DEMO_API_ROOT = '/demo-api'
 /**
  * A fault for the next matching requests:
  * - `'network'`: the connection fails before the request reaches the server (nothing is processed);
- * - `'lost-response'`: the server processes the request, but the response never arrives (the connection
- *   dropped on the way back), as when a proxy times out on a slow write.
+ * - `'lost-response'`: the request reaches the server, which goes on processing it, but the connection
+ *   drops at once and no response arrives (as when a proxy gives up on a slow write).
  */
 export type DemoFault = 'network' | 'lost-response'
 
@@ -181,13 +181,15 @@ async function answer(request: Request): Promise<Response> {
     backend.log.add({ ...entry, status: 'network error', replayed: false })
     return HttpResponse.error()
   }
-  const response = await backend.server.handle(request)
-  const etag = response.headers.get('ETag') ?? undefined
-  const problem = await problemCode(response)
   if (fault === 'lost-response') {
+    // The server goes on processing; the connection drops before its answer comes back.
+    void backend.server.handle(request)
     backend.log.add({ ...entry, status: 'network error', replayed: false })
     return HttpResponse.error()
   }
+  const response = await backend.server.handle(request)
+  const etag = response.headers.get('ETag') ?? undefined
+  const problem = await problemCode(response)
   backend.log.add({
     ...entry,
     status: response.status,
