@@ -5,4 +5,6 @@
 import { startReferenceBackend } from './support/backends'
 import { describeTwoPeople } from './support/two-people'
 
-describeTwoPeople('two people against the reference server (node:http, loopback)', startReferenceBackend)
+describeTwoPeople('two people against the reference server (node:http, loopback)', startReferenceBackend, {
+  bodyVersion: true,
+})

@@ -2,13 +2,15 @@
  * The end-to-end demo app: one note (title and body) edited with the library's hooks and ConflictDialog,
  * as an app would ship it (a production Vite build). Everything it needs comes from the page URL:
  *
- *   index.html?api=<collection URL>&id=<record id>&user=<name>&backend=reference|webdav
+ *   index.html?api=<collection URL>&id=<record id>&user=<name>&backend=reference|webdav[&version=etag|body]
  *
  * - `backend=reference`: the reference server; the record is `<api>/<id>`; a stale write is a 412 whose
  *   problem body carries the current record (no extra GET).
  * - `backend=webdav`: a plain WebDAV server (lighttpd); the record is the JSON file `<api>/<id>.json`, its
  *   version is the file's ETag, a write is a PUT with If-Match, and a stale one is a bare 412 (theirs is read
  *   with one GET).
+ * - `version=body` (reference server only): the version is the record's `version` field and is sent back in
+ *   the body; a stale one is a 409.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { type FormEvent, type ReactNode, StrictMode } from 'react'
@@ -22,6 +24,7 @@ interface Note {
   readonly id?: string
   readonly title: string
   readonly body: string
+  readonly version?: number
 }
 
 interface Settings {
@@ -29,6 +32,7 @@ interface Settings {
   readonly id: string
   readonly user: string
   readonly backend: 'reference' | 'webdav'
+  readonly version: 'etag' | 'body'
 }
 
 function readSettings(): Settings | string {
@@ -39,9 +43,11 @@ function readSettings(): Settings | string {
   if (api === null || id === null) return 'Open this page with ?api=<collection URL>&id=<record id>.'
   if (backend !== 'reference' && backend !== 'webdav')
     return `Unknown backend '${backend}': use reference or webdav.`
+  const version = params.get('version') ?? 'etag'
+  if (version !== 'etag' && version !== 'body') return `Unknown version '${version}': use etag or body.`
   const recordUrl =
     backend === 'webdav' ? `${api}/${encodeURIComponent(id)}.json` : `${api}/${encodeURIComponent(id)}`
-  return { recordUrl, id, user: params.get('user') ?? 'someone', backend }
+  return { recordUrl, id, user: params.get('user') ?? 'someone', backend, version }
 }
 
 const labels = { title: 'Title', body: 'Body' }
@@ -63,17 +69,20 @@ function statusText(save: UseConflictSafeMutationResult<Note>): string {
 function NoteForm({ settings }: { readonly settings: Settings }): ReactNode {
   const queryKey = ['notes', settings.id]
   const headers = { 'X-User': settings.user }
+  const inBody = settings.version === 'body'
   const doc = useVersionedQuery<Note>({
     queryKey,
     url: settings.recordUrl,
     headers,
     refetchOnWindowFocus: false,
+    ...(inBody && { version: { field: 'version' } }),
   })
   const save = useConflictSafeMutation<Note>({
     queryKey,
     request: { url: settings.recordUrl, method: 'PUT', headers },
     // The body is prose: merge it word by word, so edits to different words of one paragraph both stay.
     merge: { text: ['body'] },
+    ...(inBody && { version: { field: 'version' }, precondition: { mode: 'body', field: 'version' } }),
   })
   if (doc.isPending) return <p role="status">Loading…</p>
   if (doc.isError) return <p role="alert">Could not load the note: {doc.error?.message}</p>
@@ -109,7 +118,11 @@ function NoteForm({ settings }: { readonly settings: Settings }): ReactNode {
         <p>
           Editing version{' '}
           <code data-testid="version">
-            {save.version === 'unknown' ? 'unknown' : (save.version?.etag ?? '')}
+            {save.version === 'unknown'
+              ? 'unknown'
+              : inBody
+                ? String(save.version?.value ?? '')
+                : (save.version?.etag ?? '')}
           </code>
         </p>
       </form>

@@ -31,10 +31,29 @@ export interface E2EBackend {
   read(id: string): Promise<{ readonly data: unknown; readonly etag: string | null }>
   /** Stops the servers. */
   stop(): Promise<void>
+  /** The same, for a resource whose version is a `version` field in the body (stale → 409), when the server has one. */
+  readonly bodyVersion?: Pick<E2EBackend, 'appUrl' | 'seed' | 'read'>
 }
 
-function appQuery(api: string, id: string, user: string, kind: BackendKind): string {
-  return new URLSearchParams({ api, id, user, backend: kind }).toString()
+function appQuery(
+  api: string,
+  id: string,
+  user: string,
+  kind: BackendKind,
+  version: 'etag' | 'body' = 'etag',
+): string {
+  return new URLSearchParams({ api, id, user, backend: kind, version }).toString()
+}
+
+/** Creates a record through the reference server's HTTP API (POST with the id in the body). */
+async function postRecord(collection: string, id: string, data: JsonObject): Promise<void> {
+  const response = await fetch(collection, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ...data, id }),
+  })
+  if (response.status !== 201)
+    throw new Error(`seeding ${id} answered ${response.status}: ${await response.text()}`)
 }
 
 async function readJson(url: string): Promise<{ data: unknown; etag: string | null }> {
@@ -47,26 +66,28 @@ async function readJson(url: string): Promise<{ data: unknown; etag: string | nu
 export async function startReferenceBackend(
   app: BuiltDemoApp,
 ): Promise<E2EBackend & { readonly server: ReferenceServer }> {
-  const server = createReferenceServer({ resources: { notes: {} }, basePath: '/api', cors: true })
+  const server = createReferenceServer({
+    resources: { notes: {}, memos: { versioning: 'body' } },
+    basePath: '/api',
+    cors: true,
+  })
   const api = await serveFetch((request) => server.handle(request))
   const site = await serveStatic(app.dir)
   const collection = `${api.url}/api/notes`
+  const memos = `${api.url}/api/memos`
   return {
     kind: 'reference',
     server,
     apiPrefix: `${api.url}/api/`,
     appUrl: (id, user) => `${site.url}/index.html?${appQuery(collection, id, user, 'reference')}`,
     recordUrl: (id) => `${collection}/${encodeURIComponent(id)}`,
-    async seed(id, data) {
-      const response = await fetch(collection, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ...data, id }),
-      })
-      if (response.status !== 201)
-        throw new Error(`seeding ${id} answered ${response.status}: ${await response.text()}`)
-    },
+    seed: (id, data) => postRecord(collection, id, data),
     read: (id) => readJson(`${collection}/${encodeURIComponent(id)}`),
+    bodyVersion: {
+      appUrl: (id, user) => `${site.url}/index.html?${appQuery(memos, id, user, 'reference', 'body')}`,
+      seed: (id, data) => postRecord(memos, id, data),
+      read: (id) => readJson(`${memos}/${encodeURIComponent(id)}`),
+    },
     async stop() {
       await site.close()
       await api.close()

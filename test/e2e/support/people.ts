@@ -14,6 +14,8 @@ export interface Exchange {
   readonly url: string
   readonly ifMatch: string | undefined
   readonly idempotencyKey: string | undefined
+  /** The request body as sent (writes), else undefined. */
+  readonly body: string | undefined
   /** The status, or 0 when the request failed (no response). */
   readonly status: number
   readonly etag: string | undefined
@@ -83,6 +85,7 @@ export async function launchPeople(): Promise<People> {
           url: request.url(),
           ifMatch: headers['if-match'],
           idempotencyKey: headers['idempotency-key'],
+          body: request.postData() ?? undefined,
           status: response?.status() ?? 0,
           etag: response !== null ? ((await response.headerValue('etag')) ?? undefined) : undefined,
         })

@@ -17,7 +17,14 @@ const summary = (exchanges: readonly Exchange[]) =>
   exchanges.map((exchange) => `${exchange.method} ${exchange.ifMatch ?? '-'} → ${exchange.status}`)
 
 /** Defines the two-people suite for one server. */
-export function describeTwoPeople(name: string, start: (app: BuiltDemoApp) => Promise<E2EBackend>): void {
+export function describeTwoPeople(
+  name: string,
+  start: (app: BuiltDemoApp) => Promise<E2EBackend>,
+  options: {
+    /** Also run the scenario on the server's body-versioned resource (`backend.bodyVersion`). Default `false`. */
+    readonly bodyVersion?: boolean
+  } = {},
+): void {
   describe(name, () => {
     let app: BuiltDemoApp
     let backend: E2EBackend
@@ -36,11 +43,14 @@ export function describeTwoPeople(name: string, start: (app: BuiltDemoApp) => Pr
     })
 
     /** Ada and Bob, each at their own browser, with the note `id` open. */
-    async function openBoth(id: string): Promise<{ ada: NotePage; bob: NotePage }> {
+    async function openBoth(
+      id: string,
+      appUrl: E2EBackend['appUrl'] = backend.appUrl,
+    ): Promise<{ ada: NotePage; bob: NotePage }> {
       const ada = new NotePage(await people.person('Ada', { apiPrefix: backend.apiPrefix }))
       const bob = new NotePage(await people.person('Bob', { apiPrefix: backend.apiPrefix }))
-      await ada.open(backend.appUrl(id, 'Ada'))
-      await bob.open(backend.appUrl(id, 'Bob'))
+      await ada.open(appUrl(id, 'Ada'))
+      await bob.open(appUrl(id, 'Bob'))
       return { ada, bob }
     }
 
@@ -140,5 +150,41 @@ export function describeTwoPeople(name: string, start: (app: BuiltDemoApp) => Pr
       expect(ada.person.pageErrors).toEqual([])
       expect(bob.person.pageErrors).toEqual([])
     })
+
+    if (options.bodyVersion === true)
+      it('with the version in the body: the second save carries the loaded version, is refused with 409, merged and saved', async () => {
+        const variant = backend.bodyVersion
+        if (variant === undefined) throw new Error(`${backend.kind} has no body-versioned resource`)
+        const id = 'memo'
+        await variant.seed(id, { title: 'Memo', body: 'First line.\nSecond line.\n' })
+        const { ada, bob } = await openBoth(id, variant.appUrl)
+        expect(await ada.version()).toBe('1')
+        expect(await bob.version()).toBe('1')
+
+        await ada.setTitle('Memo to the team')
+        await ada.save()
+        await ada.waitForStatus(/^Saved\.$/)
+        await bob.setBody('First line.\nSecond line, revised.\n')
+        await bob.save()
+        await bob.waitForStatus(/^Saved, merged with \d+ changes? made elsewhere\.$/)
+
+        const sent = (exchange: Exchange) =>
+          (JSON.parse(exchange.body ?? '{}') as { version?: unknown }).version
+        await expect
+          .poll(() =>
+            writesOf(bob.person.exchanges).map(
+              (exchange) => `${exchange.method} version ${String(sent(exchange))} → ${exchange.status}`,
+            ),
+          )
+          .toEqual(['PUT version 1 → 409', 'PUT version 2 → 200'])
+        const final = await variant.read(id)
+        expect(final.data).toMatchObject({
+          title: 'Memo to the team',
+          body: 'First line.\nSecond line, revised.\n',
+          version: 3,
+        })
+        expect(await bob.version()).toBe('3')
+        expect(bob.person.pageErrors).toEqual([])
+      })
   })
 }
