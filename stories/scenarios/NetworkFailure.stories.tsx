@@ -62,14 +62,14 @@ function OrderCreateForm({ backend }: { readonly backend: DemoBackend }): ReactN
 function Reloadable({ children }: { readonly children: () => ReactNode }): ReactNode {
   const [generation, setGeneration] = useState(0)
   return (
-    <>
+    <div>
+      <div key={generation}>{children()}</div>
       <div className="demo-actions">
         <button type="button" onClick={() => setGeneration((count) => count + 1)}>
           Reload the page
         </button>
       </div>
-      <div key={generation}>{children()}</div>
-    </>
+    </div>
   )
 }
 
