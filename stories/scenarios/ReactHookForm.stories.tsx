@@ -151,7 +151,7 @@ export const ValidatedAndMerged: Story = {
 export const TypingDuringSaveIsKept: Story = {
   play: async ({ canvasElement, loaded }) => {
     const backend = demoBackendOf({ loaded })
-    backend.setDelay((request) => (request.method === 'PUT' ? 800 : 0))
+    backend.setDelay((request) => (request.method === 'PUT' ? 1500 : 0))
     const ada = await loadedPanel(canvasElement, 'Ada')
 
     await replaceText(ada.getByRole('textbox', { name: 'Title' }), 'Publish the release notes')
@@ -160,10 +160,12 @@ export const TypingDuringSaveIsKept: Story = {
       expect(ada.getByRole('button', { name: 'Save' })).toHaveAttribute('aria-busy', 'true'),
     )
     await userEvent.type(ada.getByRole('textbox', { name: 'Notes' }), ' Link from the blog.')
+    // Typed while the write was in flight.
+    await expect(ada.getByRole('button', { name: 'Save' })).toHaveAttribute('aria-busy', 'true')
     await waitFor(
       () => expect(ada.getByRole('status', { name: 'Save status' })).toHaveTextContent('Saved.'),
       {
-        timeout: 3000,
+        timeout: 5000,
       },
     )
 
@@ -185,7 +187,7 @@ export const TypingDuringSaveIsKept: Story = {
           'Draft in the wiki. Link from the blog.',
         ),
       {
-        timeout: 3000,
+        timeout: 5000,
       },
     )
     await expect(backend.log.writes.map((entry) => entry.status)).toEqual([200, 200])
