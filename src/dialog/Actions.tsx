@@ -1,7 +1,7 @@
 import { type ComponentPropsWithoutRef, type ReactNode, useEffect, useRef, useState } from 'react'
 import type { SaveConflict } from '../core/conflict'
-import { useConflictDialog, useDecisions } from './context'
-import { countRemaining, toChoices } from './decisions'
+import { type ConflictDialogContextValue, useConflictDialog, useRemaining } from './context'
+import { toChoices } from './decisions'
 import { toEditText } from './format'
 import type { ConflictMessages } from './messages'
 
@@ -35,9 +35,7 @@ export function Actions({ children, ...props }: ComponentPropsWithoutRef<'div'>)
  */
 export function SaveMerged({ children, onClick, ...props }: ButtonProps): ReactNode {
   const { conflict, store, messages, settle } = useConflictDialog()
-  const remaining = useDecisions(store, (decisions) =>
-    conflict.kind === 'merge' ? countRemaining(conflict.conflicts, decisions) : 0,
-  )
+  const remaining = useRemaining()
   if (conflict.kind !== 'merge') return null
   return (
     <button
@@ -48,28 +46,12 @@ export function SaveMerged({ children, onClick, ...props }: ButtonProps): ReactN
       onClick={(event) => {
         onClick?.(event)
         if (event.defaultPrevented) return
-        if (remaining) {
-          event.currentTarget
-            .closest('dialog')
-            ?.querySelector<HTMLElement>('[data-state=undecided] input')
-            ?.focus()
-        } else {
-          settle(() => conflict.resolve(toChoices(conflict.conflicts, store.get())))
-        }
+        if (remaining) event.currentTarget.closest('dialog')?.querySelector<HTMLElement>('[data-state=undecided] input')?.focus()
+        else settle(() => conflict.resolve(toChoices(conflict.conflicts, store.get())))
       }}
       {...props}
     >
       {children ?? messages.saveMerged}
-    </button>
-  )
-}
-
-/** Closes the dialog and calls `conflict.cancel()`: the draft is kept. Same as Escape. */
-export function Cancel({ children, ...props }: ButtonProps): ReactNode {
-  const { cancel, messages } = useConflictDialog()
-  return (
-    <button type="button" className="cs-button" onClick={cancel} {...props}>
-      {children ?? messages.cancel}
     </button>
   )
 }
@@ -106,7 +88,7 @@ export function CopyMine({ children, ...props }: ButtonProps): ReactNode {
         {children ?? messages.copyMine}
       </button>
       <span className="cs-copy-status" role="status">
-        {state === 'copied' ? messages.copied : state && messages.copyFailed}
+        {state && (state === 'copied' ? messages.copied : messages.copyFailed)}
       </span>
       {state === 'failed' && (
         <textarea className="cs-copy-text" ref={box} readOnly value={text} aria-label={messages.copyMine} />
@@ -115,35 +97,40 @@ export function CopyMine({ children, ...props }: ButtonProps): ReactNode {
   )
 }
 
-/** A button that settles a conflict of one kind; renders nothing for the other kinds. */
-function settleButton<TKind extends SaveConflict['kind']>(
-  kind: TKind,
+type Kind = SaveConflict['kind']
+
+/** A button for conflicts of one kind (or every kind) that runs `act`; renders nothing for the other kinds. */
+function actionButton<TKind extends Kind>(
+  kind: TKind | undefined,
   label: (messages: ConflictMessages) => string,
-  run: (conflict: Extract<SaveConflict, { kind: TKind }>) => void,
-  variant?: string,
+  act: (dialog: ConflictDialogContextValue, conflict: Extract<SaveConflict, { kind: TKind }>) => void,
+  variant?: 'primary',
 ) {
-  return function SettleButton({ children, ...props }: ButtonProps): ReactNode {
-    const { conflict, messages, settle } = useConflictDialog()
-    if (conflict.kind !== kind) return null
+  return function ActionButton({ children, ...props }: ButtonProps): ReactNode {
+    const dialog = useConflictDialog()
+    const { conflict } = dialog
+    if (kind && conflict.kind !== kind) return null
     return (
       <button
         type="button"
         className="cs-button"
         data-variant={variant}
-        onClick={() => settle(() => run(conflict as Extract<SaveConflict, { kind: TKind }>))}
+        onClick={() => act(dialog, conflict as Extract<SaveConflict, { kind: TKind }>)}
         {...props}
       >
-        {children ?? label(messages)}
+        {children ?? label(dialog.messages)}
       </button>
     )
   }
 }
 
+/** Closes the dialog and calls `conflict.cancel()`: the draft is kept. Same as Escape. */
+export const Cancel = actionButton(undefined, (m) => m.cancel, (dialog) => dialog.cancel())
 /** Loads the record again (`conflict.reload()`, the draft is kept). State conflicts only. */
-export const Reload = settleButton('state', (m) => m.reload, (conflict) => conflict.reload(), 'primary')
-/** Creates the record again with the person's changes (`conflict.restore()`). Deleted conflicts only. */
-export const Restore = settleButton('deleted', (m) => m.restore, (conflict) => conflict.restore(), 'primary')
+export const Reload = actionButton('state', (m) => m.reload, (d, c) => d.settle(() => c.reload()), 'primary')
 /** Accepts the deletion and discards the draft (`conflict.acceptDeletion()`). Deleted conflicts only. */
-export const AcceptDeletion = settleButton('deleted', (m) => m.acceptDeletion, (conflict) => conflict.acceptDeletion())
+export const AcceptDeletion = actionButton('deleted', (m) => m.acceptDeletion, (d, c) => d.settle(() => c.acceptDeletion()))
+/** Creates the record again with the person's changes (`conflict.restore()`). Deleted conflicts only. */
+export const Restore = actionButton('deleted', (m) => m.restore, (d, c) => d.settle(() => c.restore()), 'primary')
 /** Sends the same save again (`conflict.retry()`). In-progress conflicts only. */
-export const Retry = settleButton('in-progress', (m) => m.retry, (conflict) => conflict.retry(), 'primary')
+export const Retry = actionButton('in-progress', (m) => m.retry, (d, c) => d.settle(() => c.retry()), 'primary')

@@ -6,14 +6,21 @@ import { chosenValue } from './chosenValue'
 /** A field-level choice: keep mine, take theirs, take base, or edit. */
 export type FieldChoice = 'mine' | 'theirs' | 'base' | 'edit'
 
-/** Whether a conflict can be edited in a text box (booleans cannot: mine and theirs already cover both). */
-export function isEditable(mine: unknown, theirs: unknown): boolean {
-  return typeof mine !== 'boolean' && typeof theirs !== 'boolean'
+type RadioProps = ComponentPropsWithoutRef<'input'> & { readonly value: string; readonly checked: boolean }
+
+/** A native radio in a `<label>` that carries `data-choice` and `data-state` (`checked` / `unchecked`). */
+export function Radio({ value, checked, children, ...props }: RadioProps): ReactNode {
+  return (
+    <label className="cs-choice" data-choice={value} data-state={checked ? 'checked' : 'unchecked'}>
+      <input type="radio" value={value} checked={checked} {...props} />
+      <span>{children}</span>
+    </label>
+  )
 }
 
 /**
  * The radio group of a field (`<fieldset>`; arrow keys move between choices). Default choices: keep
- * mine, take theirs and, unless the values are booleans, edit.
+ * mine, take theirs and, unless the values are booleans (mine and theirs already cover both), edit.
  */
 export function Choices({ children, ...props }: ComponentPropsWithoutRef<'fieldset'>): ReactNode {
   const { conflict, label } = useConflictField()
@@ -27,7 +34,7 @@ export function Choices({ children, ...props }: ComponentPropsWithoutRef<'fields
         <>
           <Choice value="mine" />
           <Choice value="theirs" />
-          {isEditable(conflict.mine, conflict.theirs) && <Choice value="edit" />}
+          {typeof conflict.mine !== 'boolean' && typeof conflict.theirs !== 'boolean' && <Choice value="edit" />}
         </>
       )}
     </fieldset>
@@ -35,36 +42,32 @@ export function Choices({ children, ...props }: ComponentPropsWithoutRef<'fields
 }
 
 /** Props of `ConflictDialog.Choice`. */
-export interface ConflictDialogChoiceProps extends Omit<ComponentPropsWithoutRef<'input'>, 'value'> {
+export interface ConflictDialogChoiceProps extends Omit<ComponentPropsWithoutRef<'input'>, 'value' | 'checked' | 'type'> {
   /** What choosing this does. */
   readonly value: FieldChoice
 }
 
+const choiceLabel = { mine: 'keepMine', theirs: 'takeTheirs', base: 'base', edit: 'edit' } as const
+
 /**
- * One choice of a field: a native radio in a `<label>` with `data-choice` and `data-state`
- * (`checked` / `unchecked`). Choosing `edit` opens the editor prefilled with the current choice.
+ * One choice of a field: a radio with `data-choice` and `data-state`. Choosing `edit` opens the editor
+ * prefilled with the current choice.
  */
 export function Choice({ value, children, ...props }: ConflictDialogChoiceProps): ReactNode {
   const { store, messages } = useConflictDialog()
   const { conflict, name } = useConflictField()
   const checked = useDecisions(store, (decisions) => decisionKind(decisions[conflict.id])) === value
-  const choose = () => {
-    const current = store.get()[conflict.id]
-    store.choose(conflict.id, value === 'edit' ? { value: chosenValue(conflict, current) } : value)
-  }
   return (
-    <label className="cs-choice" data-choice={value} data-state={checked ? 'checked' : 'unchecked'}>
-      <input type="radio" name={name} value={value} checked={checked} onChange={choose} {...props} />
-      <span>
-        {children ??
-          (value === 'mine'
-            ? messages.keepMine
-            : value === 'theirs'
-              ? messages.takeTheirs
-              : value === 'edit'
-                ? messages.edit
-                : messages.base)}
-      </span>
-    </label>
+    <Radio
+      name={name}
+      value={value}
+      checked={checked}
+      onChange={() =>
+        store.choose(conflict.id, value === 'edit' ? { value: chosenValue(conflict, store.get()[conflict.id]) } : value)
+      }
+      {...props}
+    >
+      {children ?? messages[choiceLabel[value]]}
+    </Radio>
   )
 }

@@ -595,6 +595,20 @@ describe('ConflictDialog', () => {
       expect(handlers.cancel).toHaveBeenCalledTimes(1)
     })
 
+    it('then a new conflict arriving while open replaces the old one without cancelling either', async () => {
+      const first = spies()
+      const second = spies()
+      const { rerender } = render(<ConflictDialog conflict={mergeConflict(first)} labels={labels} />)
+      await shown()
+      await userEvent.click(region('Title').getByRole('radio', { name: 'Take theirs' }))
+      act(() => rerender(<ConflictDialog conflict={mergeConflict(second)} labels={labels} />))
+      await new Promise((done) => setTimeout(done, 100))
+      expect(first.cancel).not.toHaveBeenCalled()
+      expect(second.cancel).not.toHaveBeenCalled()
+      expect(await shown()).toBeVisible()
+      expect(region('Title').getByRole('radio', { name: 'Take theirs' })).not.toBeChecked()
+    })
+
     it('then a new conflict reopens an uncontrolled dialog and starts its decisions over', async () => {
       const first = mergeConflict(spies())
       const { rerender } = render(<ConflictDialog conflict={first} labels={labels} />)

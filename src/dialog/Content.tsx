@@ -71,12 +71,13 @@ export function Content({ children, onKeyDown, ...props }: ConflictDialogContent
       {...props}
       ref={ref}
       onKeyDown={keepFocusInside}
-      // Escape (and any other close request) cancels; `close` also covers browsers that skip `cancel`.
+      // Escape (and any other close request) cancels; `close` also covers browsers that skip `cancel`
+      // (a close that a new conflict already reopened is not one).
       onCancel={(event) => {
         event.preventDefault()
         cancel()
       }}
-      onClose={() => cancel()}
+      onClose={(event) => event.currentTarget.open || cancel()}
     >
       {children}
     </dialog>

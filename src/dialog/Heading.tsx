@@ -3,67 +3,56 @@ import type { SaveConflict } from '../core/conflict'
 import { useConflictDialog } from './context'
 import type { ConflictMessages } from './messages'
 
-/** The title of a conflict in plain words. */
-export function titleOf(conflict: SaveConflict, messages: ConflictMessages, development: boolean): string {
+/** The title and the sentence under it, in plain words, for each kind of conflict. */
+export function headingOf(conflict: SaveConflict, messages: ConflictMessages, development: boolean): [string, string] {
+  const m = messages
   switch (conflict.kind) {
     case 'merge':
-      return messages.mergeTitle
-    case 'duplicate':
-      return messages.duplicateTitle(
-        conflict.value === undefined || typeof conflict.value === 'object' ? undefined : String(conflict.value),
-      )
+      return [m.mergeTitle, m.mergeDescription(conflict.changes.length, conflict.conflicts.length)]
+    case 'duplicate': {
+      const { value } = conflict
+      return [m.duplicateTitle(value === undefined || typeof value === 'object' ? undefined : String(value)), m.duplicateDescription]
+    }
     case 'state':
-      return messages.stateTitle
+      return [m.stateTitle, conflict.message || m.stateDescription]
     case 'deleted':
-      return messages.deletedTitle
-    case 'in-progress':
-      return messages.inProgressTitle
+      return [m.deletedTitle, m.deletedDescription]
+    case 'in-progress': {
+      const wait = conflict.retryAfterMs
+      return [m.inProgressTitle, m.inProgressDescription(wait === undefined ? wait : Math.ceil(wait / 1000))]
+    }
     default:
-      return development ? messages.preconditionTitle : messages.unavailableTitle
+      return development ? [m.preconditionTitle, conflict.message] : [m.unavailableTitle, m.unavailableDescription]
   }
 }
 
-/** The sentence under the title: counts, the server's message, or what to do next. */
-export function descriptionOf(conflict: SaveConflict, messages: ConflictMessages, development: boolean): string {
-  switch (conflict.kind) {
-    case 'merge':
-      return messages.mergeDescription(conflict.changes.length, conflict.conflicts.length)
-    case 'duplicate':
-      return messages.duplicateDescription
-    case 'state':
-      return conflict.message || messages.stateDescription
-    case 'deleted':
-      return messages.deletedDescription
-    case 'in-progress':
-      return messages.inProgressDescription(
-        conflict.retryAfterMs === undefined ? undefined : Math.ceil(conflict.retryAfterMs / 1000),
-      )
-    default:
-      return development ? conflict.message : messages.unavailableDescription
-  }
+/** The title (`<h2>`) or the description (`<p>`) of the dialog, with the id that labels or describes it. */
+function useHeading(index: 0 | 1) {
+  const { conflict, messages, development, titleId, descriptionId } = useConflictDialog()
+  return { id: index ? descriptionId : titleId, text: headingOf(conflict, messages, development)[index] }
 }
 
 /** The dialog's title (`<h2>`, labels the dialog); default text: the conflict's title in plain words. */
 export function Title({ children, ...props }: ComponentPropsWithoutRef<'h2'>): ReactNode {
-  const { conflict, messages, development, titleId } = useConflictDialog()
+  const { id, text } = useHeading(0)
   return (
-    <h2 className="cs-title" id={titleId} {...props}>
-      {children ?? titleOf(conflict, messages, development)}
+    <h2 className="cs-title" id={id} {...props}>
+      {children ?? text}
     </h2>
   )
 }
 
-/** The dialog's description (describes the dialog); default text: counts or the server's message. */
+/** The dialog's description (describes the dialog); default text: counts, the server's message, what to do. */
 export function Description({ children, ...props }: ComponentPropsWithoutRef<'p'>): ReactNode {
-  const { conflict, messages, development, descriptionId } = useConflictDialog()
+  const { id, text } = useHeading(1)
   return (
-    <p className="cs-description" id={descriptionId} {...props}>
-      {children ?? descriptionOf(conflict, messages, development)}
+    <p className="cs-description" id={id} {...props}>
+      {children ?? text}
     </p>
   )
 }
 
-/** Who saved the other change and when, and the request id, when the server said; otherwise nothing. */
+/** Who saved (or deleted) the other change and when, and the request id, when the server said; else nothing. */
 export function Meta(props: ComponentPropsWithoutRef<'p'>): ReactNode {
   const { conflict, messages } = useConflictDialog()
   const { by, at, requestId } = conflict.meta

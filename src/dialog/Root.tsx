@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useId, useMemo, useRef, useState } from 'react'
+import { type ReactNode, useId, useMemo, useRef, useState } from 'react'
 import type { SaveConflict } from '../core/conflict'
 import type { ConflictChoices } from '../core/merge/types'
 import { type ConflictDialogContextValue, DialogContext } from './context'
@@ -46,59 +46,47 @@ export function Root<TData = unknown>({
   const id = useId()
   // Base for every field, with a count of toggles: a field's own toggle lasts until the next global one.
   const [[showBase, baseToggles], setBase] = useState<readonly [boolean, number]>([false, 0])
-  const setShowBase = useCallback((show: boolean) => setBase(([, toggles]) => [show, toggles + 1]), [])
   // Uncontrolled open state belongs to one conflict: a new conflict starts from `defaultOpen` again.
-  const [uncontrolled, setUncontrolled] = useState<readonly [unknown, boolean]>([conflict, defaultOpen])
-  const open = !!conflict && (openProp ?? (uncontrolled[0] === conflict ? uncontrolled[1] : defaultOpen))
+  const [[openFor, openState], setOpenState] = useState<readonly [unknown, boolean]>([conflict, defaultOpen])
+  const open = !!conflict && (openProp ?? (openFor === conflict ? openState : defaultOpen))
+  // The conflict already resolved, cancelled or retried: each opening settles at most once.
   const settled = useRef<unknown>(null)
-  const latest = useRef({ conflict, onOpenChange })
-  latest.current = { conflict, onOpenChange }
-
-  const setOpen = useCallback((next: boolean) => {
-    const current = latest.current
-    if (next) settled.current = null
-    setUncontrolled([current.conflict, next])
-    current.onOpenChange?.(next)
-  }, [])
-  const settle = useCallback(
-    (run: () => void) => {
-      const current = latest.current.conflict
-      if (!current || settled.current === current) return
-      settled.current = current
-      setOpen(false)
-      run()
-    },
-    [setOpen],
-  )
-
   const store = useMemo(
     () => createResolutionStore(conflict?.kind === 'merge' ? conflict.conflicts : [], defaultChoices),
     // Decisions belong to one conflict; `defaultChoices` is read when it arrives.
     [conflict], // eslint-disable-line react-hooks/exhaustive-deps
   )
-  const mergedMessages = useMemo(() => ({ ...defaultConflictMessages, ...messages }), [messages])
+  const allMessages = useMemo(() => ({ ...defaultConflictMessages, ...messages }), [messages])
 
-  const value = useMemo(
-    (): ConflictDialogContextValue | null =>
-      conflict
-        ? {
-            conflict: conflict as SaveConflict,
-            store,
-            messages: mergedMessages,
-            labels,
-            development,
-            titleId: `${id}t`,
-            descriptionId: `${id}d`,
-            showBase,
-            baseToggles,
-            setShowBase,
-            open,
-            setOpen,
-            settle,
-            cancel: () => settle(() => conflict.cancel()),
-          }
-        : null,
-    [conflict, store, mergedMessages, labels, development, id, showBase, baseToggles, setShowBase, open, setOpen, settle],
-  )
+  const value = useMemo((): ConflictDialogContextValue | null => {
+    if (!conflict) return null
+    const setOpen = (next: boolean) => {
+      if (next) settled.current = null
+      setOpenState([conflict, next])
+      onOpenChange?.(next)
+    }
+    const settle = (run: () => void) => {
+      if (settled.current === conflict) return
+      settled.current = conflict
+      setOpen(false)
+      run()
+    }
+    return {
+      conflict: conflict as SaveConflict,
+      store,
+      messages: allMessages,
+      labels,
+      development,
+      titleId: `${id}t`,
+      descriptionId: `${id}d`,
+      showBase,
+      baseToggles,
+      setShowBase: (show) => setBase([show, baseToggles + 1]),
+      open,
+      setOpen,
+      settle,
+      cancel: () => settle(() => conflict.cancel()),
+    }
+  }, [conflict, store, allMessages, labels, development, id, showBase, baseToggles, open, onOpenChange])
   return value && <DialogContext.Provider value={value}>{children}</DialogContext.Provider>
 }

@@ -2,6 +2,7 @@ import { type ComponentPropsWithoutRef, type ReactNode, memo } from 'react'
 import type { HunkChoice, TextHunk } from '../core/merge/types'
 import { useConflictDialog, useConflictField, useDecisions } from './context'
 import { hunkCount } from './decisions'
+import { Radio } from './Choice'
 import { Side } from './Field'
 
 /** Lines of unchanged text kept around each conflicting change. */
@@ -73,11 +74,6 @@ const Hunk = memo(function Hunk({
 }): ReactNode {
   const { store, messages } = useConflictDialog()
   const { conflict, name, showBase } = useConflictField()
-  const options = [
-    ['mine', messages.mine],
-    ['theirs', messages.theirs],
-    ['both', messages.both],
-  ] as const
   return (
     <fieldset
       className="cs-hunk"
@@ -91,17 +87,16 @@ const Hunk = memo(function Hunk({
         {showBase && <Side side="base" heading={messages.base} value={hunk.base} />}
       </div>
       <div className="cs-choices">
-        {options.map(([value, text]) => (
-          <label key={value} className="cs-choice" data-choice={value} data-state={choice === value ? 'checked' : 'unchecked'}>
-            <input
-              type="radio"
-              name={`${name}h${index}`}
-              value={value}
-              checked={choice === value}
-              onChange={() => store.chooseHunk(conflict.id, index, value)}
-            />
-            <span>{text}</span>
-          </label>
+        {(['mine', 'theirs', 'both'] as const).map((value) => (
+          <Radio
+            key={value}
+            name={`${name}h${index}`}
+            value={value}
+            checked={choice === value}
+            onChange={() => store.chooseHunk(conflict.id, index, value)}
+          >
+            {messages[value]}
+          </Radio>
         ))}
       </div>
     </fieldset>

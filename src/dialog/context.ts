@@ -4,7 +4,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react'
 import type { SaveConflict } from '../core/conflict'
 import type { MergeConflict } from '../core/merge/types'
-import type { Decisions } from './decisions'
+import { type Decisions, countRemaining } from './decisions'
 import type { ConflictLabels } from './format'
 import type { ConflictMessages } from './messages'
 import type { ResolutionStore } from './resolutionStore'
@@ -43,11 +43,15 @@ export interface ConflictDialogContextValue {
 
 export const DialogContext = createContext<ConflictDialogContextValue | null>(null)
 
+/** `value`, or a clear error naming the part to render inside. */
+function inside<T>(value: T | null, part: string): T {
+  if (!value) throw new Error(`conflict-safe: render this ConflictDialog part inside <ConflictDialog.${part}>.`)
+  return value
+}
+
 /** The Root's state; throws a clear error outside `ConflictDialog.Root`. */
 export function useConflictDialog(): ConflictDialogContextValue {
-  const value = useContext(DialogContext)
-  if (!value) throw new Error('conflict-safe: ConflictDialog parts must be rendered inside <ConflictDialog.Root>.')
-  return value
+  return inside(useContext(DialogContext), 'Root')
 }
 
 /** The field a part belongs to. */
@@ -75,13 +79,17 @@ export function useOptionalField(): FieldContextValue | null {
 
 /** The field a part is in; throws a clear error outside `ConflictDialog.Field`. */
 export function useConflictField(): FieldContextValue {
-  const value = useContext(FieldContext)
-  if (!value) throw new Error('conflict-safe: this ConflictDialog part must be rendered inside <ConflictDialog.Field>.')
-  return value
+  return inside(useContext(FieldContext), 'Field')
 }
 
 /** A value derived from the decisions; re-renders only when it changes (compare with `Object.is`). */
 export function useDecisions<T>(store: ResolutionStore, select: (decisions: Decisions) => T): T {
   const read = () => select(store.get())
   return useSyncExternalStore(store.subscribe, read, read)
+}
+
+/** How many conflicts still need a decision (0 for conflicts that are not merges). */
+export function useRemaining(): number {
+  const { conflict, store } = useConflictDialog()
+  return useDecisions(store, (decisions) => (conflict.kind === 'merge' ? countRemaining(conflict.conflicts, decisions) : 0))
 }
