@@ -27,12 +27,34 @@ const external = [
   'react-hook-form',
 ]
 
-const browser = {
-  enabled: true,
-  headless: true,
-  provider: playwright({ launchOptions: chromiumLaunchOptions() }),
-  instances: [{ browser: 'chromium' as const }],
-  screenshotFailures: false,
+/** Headless Chromium for one Vitest project; each project gets its own object (Vitest names instances per project). */
+function browser() {
+  return {
+    enabled: true,
+    headless: true,
+    provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+    instances: [{ browser: 'chromium' as const }],
+    screenshotFailures: false,
+  }
+}
+
+/**
+ * Dependencies pre-bundled up front for browser projects: discovering them mid-run makes Vite reload
+ * and can leave two copies of React on a cold cache.
+ */
+const optimizeDeps = {
+  include: [
+    'react',
+    'react/jsx-runtime',
+    'react/jsx-dev-runtime',
+    'react-dom',
+    'react-dom/client',
+    '@tanstack/react-query',
+    'react-hook-form',
+    '@testing-library/react',
+    '@testing-library/user-event',
+    'axe-core',
+  ],
 }
 
 export default defineConfig({
@@ -81,8 +103,9 @@ export default defineConfig({
           name: 'browser',
           include: ['src/**/*.browser.test.{ts,tsx}', 'test/**/*.browser.test.{ts,tsx}'],
           setupFiles: ['test/setup/browser.ts'],
-          browser,
+          browser: browser(),
         },
+        optimizeDeps,
       },
       {
         extends: true,
@@ -101,8 +124,9 @@ export default defineConfig({
         // addon-vitest (10.3+) applies .storybook/preview.tsx's annotations (the MSW loader) itself.
         test: {
           name: 'storybook',
-          browser,
+          browser: browser(),
         },
+        optimizeDeps,
       },
     ],
   },

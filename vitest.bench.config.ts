@@ -35,6 +35,9 @@ export default defineConfig({
             instances: [{ browser: 'chromium' }],
           },
         },
+        optimizeDeps: {
+          include: ['react', 'react/jsx-runtime', 'react-dom', 'react-dom/client', '@tanstack/react-query', '@testing-library/react'],
+        },
       },
     ],
   },
