@@ -46,7 +46,11 @@ export function SaveMerged({ children, onClick, ...props }: ButtonProps): ReactN
       onClick={(event) => {
         onClick?.(event)
         if (event.defaultPrevented) return
-        if (remaining) event.currentTarget.closest('dialog')?.querySelector<HTMLElement>('[data-state=undecided] input')?.focus()
+        if (remaining)
+          event.currentTarget
+            .closest('dialog')
+            ?.querySelector<HTMLElement>('[data-state=undecided] input')
+            ?.focus()
         else settle(() => conflict.resolve(toChoices(conflict.conflicts, store.get())))
       }}
       {...props}
@@ -125,12 +129,35 @@ function actionButton<TKind extends Kind>(
 }
 
 /** Closes the dialog and calls `conflict.cancel()`: the draft is kept. Same as Escape. */
-export const Cancel = actionButton(undefined, (m) => m.cancel, (dialog) => dialog.cancel())
+export const Cancel = actionButton(
+  undefined,
+  (m) => m.cancel,
+  (dialog) => dialog.cancel(),
+)
 /** Loads the record again (`conflict.reload()`, the draft is kept). State conflicts only. */
-export const Reload = actionButton('state', (m) => m.reload, (d, c) => d.settle(() => c.reload()), 'primary')
+export const Reload = actionButton(
+  'state',
+  (m) => m.reload,
+  (d, c) => d.settle(() => c.reload()),
+  'primary',
+)
 /** Accepts the deletion and discards the draft (`conflict.acceptDeletion()`). Deleted conflicts only. */
-export const AcceptDeletion = actionButton('deleted', (m) => m.acceptDeletion, (d, c) => d.settle(() => c.acceptDeletion()))
+export const AcceptDeletion = actionButton(
+  'deleted',
+  (m) => m.acceptDeletion,
+  (d, c) => d.settle(() => c.acceptDeletion()),
+)
 /** Creates the record again with the person's changes (`conflict.restore()`). Deleted conflicts only. */
-export const Restore = actionButton('deleted', (m) => m.restore, (d, c) => d.settle(() => c.restore()), 'primary')
+export const Restore = actionButton(
+  'deleted',
+  (m) => m.restore,
+  (d, c) => d.settle(() => c.restore()),
+  'primary',
+)
 /** Sends the same save again (`conflict.retry()`). In-progress conflicts only. */
-export const Retry = actionButton('in-progress', (m) => m.retry, (d, c) => d.settle(() => c.retry()), 'primary')
+export const Retry = actionButton(
+  'in-progress',
+  (m) => m.retry,
+  (d, c) => d.settle(() => c.retry()),
+  'primary',
+)

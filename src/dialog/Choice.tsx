@@ -13,7 +13,7 @@ export function Radio({ value, checked, children, ...props }: RadioProps): React
   return (
     <label className="cs-choice" data-choice={value} data-state={checked ? 'checked' : 'unchecked'}>
       <input type="radio" value={value} checked={checked} {...props} />
-      <span>{children}</span>
+      {children}
     </label>
   )
 }
@@ -34,7 +34,9 @@ export function Choices({ children, ...props }: ComponentPropsWithoutRef<'fields
         <>
           <Choice value="mine" />
           <Choice value="theirs" />
-          {typeof conflict.mine !== 'boolean' && typeof conflict.theirs !== 'boolean' && <Choice value="edit" />}
+          {typeof conflict.mine !== 'boolean' && typeof conflict.theirs !== 'boolean' && (
+            <Choice value="edit" />
+          )}
         </>
       )}
     </fieldset>
@@ -42,7 +44,10 @@ export function Choices({ children, ...props }: ComponentPropsWithoutRef<'fields
 }
 
 /** Props of `ConflictDialog.Choice`. */
-export interface ConflictDialogChoiceProps extends Omit<ComponentPropsWithoutRef<'input'>, 'value' | 'checked' | 'type'> {
+export interface ConflictDialogChoiceProps extends Omit<
+  ComponentPropsWithoutRef<'input'>,
+  'value' | 'checked' | 'type'
+> {
   /** What choosing this does. */
   readonly value: FieldChoice
 }
@@ -63,7 +68,10 @@ export function Choice({ value, children, ...props }: ConflictDialogChoiceProps)
       value={value}
       checked={checked}
       onChange={() =>
-        store.choose(conflict.id, value === 'edit' ? { value: chosenValue(conflict, store.get()[conflict.id]) } : value)
+        store.choose(
+          conflict.id,
+          value === 'edit' ? { value: chosenValue(conflict, store.get()[conflict.id]) } : value,
+        )
       }
       {...props}
     >

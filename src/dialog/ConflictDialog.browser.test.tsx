@@ -22,7 +22,14 @@ import {
 import './styles.css'
 import { Harness } from './testing'
 
-const labels = { title: 'Title', body: 'Body', price: 'Price (EUR)', dueDate: 'Due date', tags: 'Tags', lines: 'Order lines' }
+const labels = {
+  title: 'Title',
+  body: 'Body',
+  price: 'Price (EUR)',
+  dueDate: 'Due date',
+  tags: 'Tags',
+  lines: 'Order lines',
+}
 
 function spies() {
   return {
@@ -52,7 +59,9 @@ async function shown() {
 
 async function axeViolations(element: Element) {
   const results = await axe.run(element, { resultTypes: ['violations'] })
-  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`)
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`,
+  )
 }
 
 const region = (name: string) => within(screen.getByRole('region', { name }))
@@ -75,16 +84,19 @@ describe('ConflictDialog', () => {
         expect(element.tagName).toBe('DIALOG')
         expect(element).toHaveAttribute('aria-modal', 'true')
         expect(element).toHaveAccessibleName('Someone else saved this record while you were editing')
-        expect(element).toHaveAccessibleDescription('2 changes merged automatically. 6 fields need your decision.')
+        expect(element).toHaveAccessibleDescription(
+          '2 changes merged automatically. 6 fields need your decision.',
+        )
         expect((element as HTMLDialogElement).open).toBe(true)
         expect(element.matches(':modal')).toBe(true)
       })
 
       it('then the header says who saved and when', async () => {
         const { dialog } = await open(mergeConflict(handlers))
-        const expected = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
-          new Date('2025-11-25T09:41:00Z'),
-        )
+        const expected = new Intl.DateTimeFormat(undefined, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+        }).format(new Date('2025-11-25T09:41:00Z'))
         expect(dialog.getByText(`Saved by Grace Hopper on ${expected}.`)).toBeVisible()
         expect(dialog.getByText('Reference: req-7f3a2c')).toBeVisible()
       })
@@ -100,7 +112,12 @@ describe('ConflictDialog', () => {
         await open(mergeConflict(handlers))
         const title = screen.getByRole('region', { name: 'Title' })
         const [mine, theirs] = [...title.querySelectorAll<HTMLElement>('[data-side]')]
-        expect(mine).toHaveTextContent('MineQuarterly reportadded: : Q3 draft')
+        expect(mine).toHaveTextContent('MineQuarterly report: Q3 draft')
+        // What mine added is highlighted, with a prefix that only screen readers get.
+        const added = mine!.querySelector('ins')!
+        expect(added).toHaveTextContent(': Q3 draft')
+        expect(getComputedStyle(added, '::before').content).toBe('"added: "')
+        expect(getComputedStyle(added, '::before').clipPath).toBe('inset(50%)')
         expect(theirs).toHaveAttribute('data-side', 'theirs')
         expect(mine!.getBoundingClientRect().top).toBe(theirs!.getBoundingClientRect().top)
         expect(mine!.getBoundingClientRect().right).toBeLessThanOrEqual(theirs!.getBoundingClientRect().left)
@@ -187,25 +204,37 @@ describe('ConflictDialog', () => {
         const body = region('Body')
         expect(body.getByText('strongly', { selector: 'ins' })).toBeVisible()
         expect(body.getByText('continue', { selector: 'del' })).toBeVisible()
-        await userEvent.click(within(body.getByRole('group', { name: 'Change 1 of 2' })).getByRole('radio', { name: 'Both' }))
+        await userEvent.click(
+          within(body.getByRole('group', { name: 'Change 1 of 2' })).getByRole('radio', { name: 'Both' }),
+        )
         expect(screen.getByRole('region', { name: 'Body' })).toHaveAttribute('data-state', 'undecided')
         expect(screen.getByRole('region', { name: 'Body' })).toHaveAttribute('data-choice', 'hunks')
-        await userEvent.click(within(body.getByRole('group', { name: 'Change 2 of 2' })).getByRole('radio', { name: 'Theirs' }))
+        await userEvent.click(
+          within(body.getByRole('group', { name: 'Change 2 of 2' })).getByRole('radio', { name: 'Theirs' }),
+        )
         expect(screen.getByRole('region', { name: 'Body' })).toHaveAttribute('data-state', 'decided')
         expect(body.getByRole('group', { name: 'Change 1 of 2' })).toHaveAttribute('data-choice', 'both')
         // The whole-field radios show no choice while the field is decided per change.
-        expect(within(body.getByRole('group', { name: 'Or for the whole of Body:' })).queryByRole('radio', { checked: true })).toBeNull()
+        expect(
+          within(body.getByRole('group', { name: 'Or for the whole of Body:' })).queryByRole('radio', {
+            checked: true,
+          }),
+        ).toBeNull()
         for (const name of ['Title', 'Price (EUR)', 'Due date', 'Item 2', 'Gadget']) {
           await userEvent.click(region(name).getByRole('radio', { name: 'Keep mine' }))
         }
         await userEvent.click(dialog.getByRole('button', { name: 'Save merged' }))
-        expect(handlers.resolve).toHaveBeenCalledWith(expect.objectContaining({ body: { hunks: ['both', 'theirs'] } }))
+        expect(handlers.resolve).toHaveBeenCalledWith(
+          expect.objectContaining({ body: { hunks: ['both', 'theirs'] } }),
+        )
       })
 
       it('then Edit is prefilled with the text of the changes chosen so far', async () => {
         await open(mergeConflict(handlers))
         const body = region('Body')
-        await userEvent.click(within(body.getByRole('group', { name: 'Change 1 of 2' })).getByRole('radio', { name: 'Both' }))
+        await userEvent.click(
+          within(body.getByRole('group', { name: 'Change 1 of 2' })).getByRole('radio', { name: 'Both' }),
+        )
         await userEvent.click(body.getByRole('radio', { name: 'Edit' }))
         expect(body.getByRole('textbox', { name: 'New value of Body' })).toHaveValue(
           'Revenue grew strongly in the third quarter.\nRevenue grew by 12% in the third quarter.\nCosts stayed flat.\nWe expect steady growth to continue next year.\n',
@@ -219,10 +248,16 @@ describe('ConflictDialog', () => {
         const title = screen.getByRole('region', { name: 'Title' })
         await userEvent.click(within(title).getByRole('button', { name: 'Show base' }))
         expect(title.querySelector('[data-side=base]')).toHaveTextContent('BaseQuarterly report')
-        expect(screen.getByRole('region', { name: 'Price (EUR)' }).querySelector('[data-side=base]')).toBeNull()
+        expect(
+          screen.getByRole('region', { name: 'Price (EUR)' }).querySelector('[data-side=base]'),
+        ).toBeNull()
         await userEvent.click(dialog.getByRole('button', { name: 'Show base for all' }))
-        expect(screen.getByRole('region', { name: 'Price (EUR)' }).querySelector('[data-side=base]')).toHaveTextContent('120')
-        expect(screen.getByRole('region', { name: 'Due date' }).querySelector('[data-side=base]')).toHaveTextContent('(none)')
+        expect(
+          screen.getByRole('region', { name: 'Price (EUR)' }).querySelector('[data-side=base]'),
+        ).toHaveTextContent('120')
+        expect(
+          screen.getByRole('region', { name: 'Due date' }).querySelector('[data-side=base]'),
+        ).toHaveTextContent('(none)')
         expect(within(screen.getByRole('region', { name: 'Body' })).getAllByText('Base')).toHaveLength(2)
         await userEvent.click(dialog.getByRole('button', { name: 'Hide base for all' }))
         expect(screen.getByRole('dialog').querySelector('[data-side=base]')).toBeNull()
@@ -239,10 +274,11 @@ describe('ConflictDialog', () => {
         expect(handlers.resolve).not.toHaveBeenCalled()
         expect(screen.getByRole('dialog')).toBeVisible()
         expect(document.activeElement).toBe(
-          within(within(screen.getByRole('region', { name: 'Body' })).getByRole('group', { name: 'Change 1 of 2' })).getByRole(
-            'radio',
-            { name: 'Mine' },
-          ),
+          within(
+            within(screen.getByRole('region', { name: 'Body' })).getByRole('group', {
+              name: 'Change 1 of 2',
+            }),
+          ).getByRole('radio', { name: 'Mine' }),
         )
       })
     })
@@ -327,12 +363,17 @@ describe('ConflictDialog', () => {
         const { dialog } = await open(mergeConflict(handlers))
         await userEvent.click(dialog.getByRole('button', { name: 'Copy my version' }))
         expect(writeText).toHaveBeenCalledWith(JSON.stringify(mineArticle, null, 2))
-        expect(await dialog.findByText('Copied your version to the clipboard.')).toHaveAttribute('role', 'status')
+        expect(await dialog.findByText('Copied your version to the clipboard.')).toHaveAttribute(
+          'role',
+          'status',
+        )
         writeText.mockRestore()
       })
 
       it('then, when the clipboard refuses, the text is shown selected to copy by hand', async () => {
-        const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('denied', 'NotAllowedError'))
+        const writeText = vi
+          .spyOn(navigator.clipboard, 'writeText')
+          .mockRejectedValue(new DOMException('denied', 'NotAllowedError'))
         const { dialog } = await open(mergeConflict(handlers))
         await userEvent.click(dialog.getByRole('button', { name: 'Copy my version' }))
         expect(await dialog.findByText('Could not copy. Select the text below and copy it.')).toBeVisible()
@@ -367,8 +408,12 @@ describe('ConflictDialog', () => {
           expect(box.left).toBeGreaterThanOrEqual(0)
           expect(box.right).toBeLessThanOrEqual(320)
         }
-        const [mine, theirs] = [...screen.getByRole('region', { name: 'Title' }).querySelectorAll('[data-side]')]
-        expect(theirs!.getBoundingClientRect().top).toBeGreaterThanOrEqual(mine!.getBoundingClientRect().bottom)
+        const [mine, theirs] = [
+          ...screen.getByRole('region', { name: 'Title' }).querySelectorAll('[data-side]'),
+        ]
+        expect(theirs!.getBoundingClientRect().top).toBeGreaterThanOrEqual(
+          mine!.getBoundingClientRect().bottom,
+        )
         expect(await axeViolations(element)).toEqual([])
       })
     })
@@ -391,7 +436,9 @@ describe('ConflictDialog', () => {
 
     describe('when the system prefers a dark color scheme', () => {
       it('then the dark theme applies, with zero axe-core violations (contrast included)', async () => {
-        await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: 'dark' }] })
+        await cdp().send('Emulation.setEmulatedMedia', {
+          features: [{ name: 'prefers-color-scheme', value: 'dark' }],
+        })
         const { element } = await open(mergeConflict(handlers))
         expect(getComputedStyle(element).colorScheme).toBe('dark')
         expect(getComputedStyle(element).backgroundColor).toBe('rgb(21, 27, 35)')
@@ -399,7 +446,9 @@ describe('ConflictDialog', () => {
       })
 
       it('then colorScheme="light" keeps the light theme', async () => {
-        await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: 'dark' }] })
+        await cdp().send('Emulation.setEmulatedMedia', {
+          features: [{ name: 'prefers-color-scheme', value: 'dark' }],
+        })
         const { element } = await open(mergeConflict(handlers), { colorScheme: 'light' })
         expect(getComputedStyle(element).backgroundColor).toBe('rgb(255, 255, 255)')
       })
@@ -407,7 +456,9 @@ describe('ConflictDialog', () => {
 
     describe('when the system prefers reduced motion', () => {
       it('then the dialog opens without animation', async () => {
-        await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] })
+        await cdp().send('Emulation.setEmulatedMedia', {
+          features: [{ name: 'prefers-reduced-motion', value: 'reduce' }],
+        })
         render(<Harness conflict={mergeConflict(handlers)} labels={labels} />)
         await userEvent.click(screen.getByRole('button', { name: 'Save' }))
         expect((await screen.findByRole('dialog')).getAnimations()).toEqual([])
@@ -423,7 +474,10 @@ describe('ConflictDialog', () => {
     describe('when messages are translated', () => {
       it('then the dialog speaks the translation', async () => {
         const { dialog } = await open(mergeConflict(handlers), {
-          messages: { saveMerged: 'Zusammengeführt speichern', remaining: (n) => `Noch ${n} Entscheidungen.` },
+          messages: {
+            saveMerged: 'Zusammengeführt speichern',
+            remaining: (n) => `Noch ${n} Entscheidungen.`,
+          },
         })
         expect(dialog.getByRole('button', { name: 'Zusammengeführt speichern' })).toBeVisible()
         expect(dialog.getByText('Noch 6 Entscheidungen.')).toBeVisible()
@@ -437,12 +491,20 @@ describe('ConflictDialog', () => {
       const handlers = spies()
       const conflict = { ...mergeConflict(handlers), ...result }
       const { dialog } = await open(conflict)
-      expect(screen.getByRole('region', { name: 'Tags' }).querySelector('[data-side=mine]')).toHaveTextContent(
-        'Minefinanceadded: , draft',
-      )
+      expect(
+        screen.getByRole('region', { name: 'Tags' }).querySelector('[data-side=mine]'),
+      ).toHaveTextContent('Minefinance, draft')
       await userEvent.click(region('Title').getByRole('radio', { name: 'Keep mine' }))
-      await userEvent.click(within(region('Body').getByRole('group', { name: 'Change 1 of 2' })).getByRole('radio', { name: 'Theirs' }))
-      await userEvent.click(within(region('Body').getByRole('group', { name: 'Change 2 of 2' })).getByRole('radio', { name: 'Both' }))
+      await userEvent.click(
+        within(region('Body').getByRole('group', { name: 'Change 1 of 2' })).getByRole('radio', {
+          name: 'Theirs',
+        }),
+      )
+      await userEvent.click(
+        within(region('Body').getByRole('group', { name: 'Change 2 of 2' })).getByRole('radio', {
+          name: 'Both',
+        }),
+      )
       await userEvent.click(region('Price (EUR)').getByRole('radio', { name: 'Take theirs' }))
       await userEvent.click(region('Tags').getByRole('radio', { name: 'Edit' }))
       await userEvent.fill(region('Tags').getByRole('textbox'), '["finance", "draft", "q3"]')
@@ -516,7 +578,9 @@ describe('ConflictDialog', () => {
   describe('given a state rule', () => {
     it("then the server's message is shown as text and Reload reloads", async () => {
       const handlers = spies()
-      const { dialog, element } = await open(stateConflict(handlers, '<img src=x onerror="alert(1)"> is <b>locked</b>'))
+      const { dialog, element } = await open(
+        stateConflict(handlers, '<img src=x onerror="alert(1)"> is <b>locked</b>'),
+      )
       expect(element).toHaveAccessibleDescription('<img src=x onerror="alert(1)"> is <b>locked</b>')
       expect(element.querySelector('img, b')).toBeNull()
       expect(dialog.getByText('Reference: req-91b0')).toBeVisible()
@@ -586,7 +650,9 @@ describe('ConflictDialog', () => {
       const onOpenChange = vi.fn()
       const handlers = spies()
       const conflict = mergeConflict(handlers)
-      const { rerender } = render(<ConflictDialog conflict={conflict} open={false} onOpenChange={onOpenChange} />)
+      const { rerender } = render(
+        <ConflictDialog conflict={conflict} open={false} onOpenChange={onOpenChange} />,
+      )
       expect(screen.queryByRole('dialog')).toBeNull()
       rerender(<ConflictDialog conflict={conflict} open onOpenChange={onOpenChange} />)
       expect(await shown()).toBeVisible()

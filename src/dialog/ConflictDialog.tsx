@@ -14,7 +14,10 @@ import { Summary } from './Summary'
 import { TextHunks } from './TextHunks'
 
 /** Props of the drop-in `<ConflictDialog>`: those of `ConflictDialog.Root` without children. */
-export interface ConflictDialogProps<TData = unknown> extends Omit<ConflictDialogRootProps<TData>, 'children'> {
+export interface ConflictDialogProps<TData = unknown> extends Omit<
+  ConflictDialogRootProps<TData>,
+  'children'
+> {
   /** Extra class names of the `<dialog>` element; default: none. */
   readonly className?: string
   /** Force the light or dark theme; default: follows `prefers-color-scheme`. */
@@ -44,7 +47,11 @@ function Body(): ReactNode {
  * `conflict.cancel()` (the draft is kept). Style it with `conflict-safe/styles.css`. The headless parts
  * are its properties (`ConflictDialog.Root`, `.Content`, `.Field`, `.Choice`, `.TextHunks`, …).
  */
-function ConflictDialogComponent<TData = unknown>({ className, colorScheme, ...props }: ConflictDialogProps<TData>): ReactNode {
+function ConflictDialogComponent<TData = unknown>({
+  className,
+  colorScheme,
+  ...props
+}: ConflictDialogProps<TData>): ReactNode {
   return (
     <Root {...props}>
       <Content className={className ? `cs-dialog ${className}` : 'cs-dialog'} data-color-scheme={colorScheme}>

@@ -1,4 +1,10 @@
-import { type ComponentPropsWithoutRef, type KeyboardEvent, type ReactNode, useLayoutEffect, useRef } from 'react'
+import {
+  type ComponentPropsWithoutRef,
+  type KeyboardEvent,
+  type ReactNode,
+  useLayoutEffect,
+  useRef,
+} from 'react'
 import { useConflictDialog } from './context'
 
 /** Props of `ConflictDialog.Content`: those of a `<dialog>` element. */
@@ -6,15 +12,24 @@ export type ConflictDialogContentProps = ComponentPropsWithoutRef<'dialog'>
 
 const TABBABLE = 'a[href],button,input,select,textarea,summary,[tabindex]'
 
-/** The elements Tab can reach inside `root`, in document order. */
-export function tabbables(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(TABBABLE)].filter(
-    (element) =>
+/**
+ * The first (or with `last`, the last) element inside `root` that matches `selector` and that Tab can
+ * reach. Scans from that end only, so a dialog with hundreds of fields is not laid out element by element.
+ */
+export function tabbable(root: HTMLElement, last?: boolean, selector = TABBABLE): HTMLElement | undefined {
+  const candidates = root.querySelectorAll<HTMLElement>(selector)
+  for (let index = 0; index < candidates.length; index++) {
+    const element = candidates[last ? candidates.length - 1 - index : index]!
+    if (
       element.tabIndex >= 0 &&
       !(element as HTMLButtonElement).disabled &&
       !element.closest('[hidden],[inert]') &&
-      element.getClientRects().length > 0,
-  )
+      element.getClientRects().length > 0
+    ) {
+      return element
+    }
+  }
+  return undefined
 }
 
 /**
@@ -35,12 +50,12 @@ export function Content({ children, onKeyDown, ...props }: ConflictDialogContent
       if (typeof dialog.showModal === 'function') dialog.showModal()
       else dialog.setAttribute('open', '')
     }
-    const first =
+    ;(
       dialog.querySelector<HTMLElement>('[data-autofocus]') ??
-      tabbables(dialog).find((element) => element.tagName === 'INPUT') ??
-      tabbables(dialog)[0] ??
+      tabbable(dialog, false, 'input') ??
+      tabbable(dialog) ??
       dialog
-    first.focus()
+    ).focus()
     return () => {
       if (dialog.open && typeof dialog.close === 'function') dialog.close()
       opener?.focus()
@@ -51,11 +66,11 @@ export function Content({ children, onKeyDown, ...props }: ConflictDialogContent
   const keepFocusInside = (event: KeyboardEvent<HTMLDialogElement>) => {
     onKeyDown?.(event)
     if (event.key !== 'Tab' || event.defaultPrevented) return
-    const inside = tabbables(event.currentTarget)
-    const edge = event.shiftKey ? inside[0] : inside[inside.length - 1]
+    const dialog = event.currentTarget
+    const edge = tabbable(dialog, !event.shiftKey)
     if (!edge || document.activeElement === edge) {
       event.preventDefault()
-      ;(event.shiftKey ? inside[inside.length - 1] : inside[0])?.focus()
+      tabbable(dialog, event.shiftKey)?.focus()
     }
   }
   return (

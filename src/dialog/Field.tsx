@@ -1,7 +1,14 @@
 import { type ComponentPropsWithoutRef, type ReactNode, memo, useId, useMemo, useState } from 'react'
 import type { MergeConflict } from '../core/merge/types'
 import { Choices } from './Choice'
-import { type FieldContextValue, FieldContext, useConflictDialog, useConflictField, useDecisions, useOptionalField } from './context'
+import {
+  type FieldContextValue,
+  FieldContext,
+  useConflictDialog,
+  useConflictField,
+  useDecisions,
+  useOptionalField,
+} from './context'
 import { decisionKind, isDecided } from './decisions'
 import { Editor } from './Editor'
 import { labelOf } from './format'
@@ -23,7 +30,13 @@ export interface ConflictDialogFieldProps extends ComponentPropsWithoutRef<'sect
  * editor and, for text, the hunks. `data-state` is `decided` or `undecided`; `data-choice` the decision
  * (`mine`, `theirs`, `edit`, `hunks`). Children replace the default layout.
  */
-export function Field({ conflict, label, level = 3, children, ...props }: ConflictDialogFieldProps): ReactNode {
+export function Field({
+  conflict,
+  label,
+  level = 3,
+  children,
+  ...props
+}: ConflictDialogFieldProps): ReactNode {
   const dialog = useConflictDialog()
   const { store, labels, messages } = dialog
   const name = useId()
@@ -73,7 +86,10 @@ export function Field({ conflict, label, level = 3, children, ...props }: Confli
 }
 
 /** Shows or hides base: for the field it is in, or with `all` for every field. An `aria-expanded` button. */
-export function BaseToggle({ all, ...props }: ComponentPropsWithoutRef<'button'> & { readonly all?: boolean }): ReactNode {
+export function BaseToggle({
+  all,
+  ...props
+}: ComponentPropsWithoutRef<'button'> & { readonly all?: boolean }): ReactNode {
   const dialog = useConflictDialog()
   const field = useOptionalField()
   const target = all || !field ? dialog : field
@@ -104,8 +120,20 @@ export const Values = memo(function Values(props: ComponentPropsWithoutRef<'div'
   const deletedBy = conflict.kind === 'delete-vs-edit' ? conflict.deletedBy : undefined
   return (
     <div className="cs-values" {...props}>
-      <Side side="mine" heading={messages.mine} value={conflict.mine} base={conflict.base} deleted={deletedBy === 'mine'} />
-      <Side side="theirs" heading={messages.theirs} value={conflict.theirs} base={conflict.base} deleted={deletedBy === 'theirs'} />
+      <Side
+        side="mine"
+        heading={messages.mine}
+        value={conflict.mine}
+        base={conflict.base}
+        deleted={deletedBy === 'mine'}
+      />
+      <Side
+        side="theirs"
+        heading={messages.theirs}
+        value={conflict.theirs}
+        base={conflict.base}
+        deleted={deletedBy === 'theirs'}
+      />
       {showBase && <Side side="base" heading={messages.base} value={conflict.base} />}
     </div>
   )

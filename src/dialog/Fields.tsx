@@ -34,7 +34,10 @@ export function groupConflicts(conflicts: readonly MergeConflict[]): ConflictGro
 /** Every conflicting field of a merge conflict, array items grouped with a choice per item. */
 export function Fields(props: ComponentPropsWithoutRef<'div'>): ReactNode {
   const { conflict } = useConflictDialog()
-  const groups = useMemo(() => (conflict.kind === 'merge' ? groupConflicts(conflict.conflicts) : []), [conflict])
+  const groups = useMemo(
+    () => (conflict.kind === 'merge' ? groupConflicts(conflict.conflicts) : []),
+    [conflict],
+  )
   return (
     <div className="cs-fields" {...props}>
       {groups.map((group) =>
@@ -49,7 +52,13 @@ export function Fields(props: ComponentPropsWithoutRef<'div'>): ReactNode {
 }
 
 /** An array with conflicting items: its label, then one row (and one choice) per item. */
-function Items({ path, items }: { readonly path: Path; readonly items: readonly MergeConflict[] }): ReactNode {
+function Items({
+  path,
+  items,
+}: {
+  readonly path: Path
+  readonly items: readonly MergeConflict[]
+}): ReactNode {
   const { labels, messages } = useConflictDialog()
   const id = useId()
   return (

@@ -4,14 +4,21 @@ import { useConflictDialog } from './context'
 import type { ConflictMessages } from './messages'
 
 /** The title and the sentence under it, in plain words, for each kind of conflict. */
-export function headingOf(conflict: SaveConflict, messages: ConflictMessages, development: boolean): [string, string] {
+export function headingOf(
+  conflict: SaveConflict,
+  messages: ConflictMessages,
+  development: boolean,
+): [string, string] {
   const m = messages
   switch (conflict.kind) {
     case 'merge':
       return [m.mergeTitle, m.mergeDescription(conflict.changes.length, conflict.conflicts.length)]
     case 'duplicate': {
       const { value } = conflict
-      return [m.duplicateTitle(value === undefined || typeof value === 'object' ? undefined : String(value)), m.duplicateDescription]
+      return [
+        m.duplicateTitle(value === undefined || typeof value === 'object' ? undefined : String(value)),
+        m.duplicateDescription,
+      ]
     }
     case 'state':
       return [m.stateTitle, conflict.message || m.stateDescription]
@@ -22,7 +29,9 @@ export function headingOf(conflict: SaveConflict, messages: ConflictMessages, de
       return [m.inProgressTitle, m.inProgressDescription(wait === undefined ? wait : Math.ceil(wait / 1000))]
     }
     default:
-      return development ? [m.preconditionTitle, conflict.message] : [m.unavailableTitle, m.unavailableDescription]
+      return development
+        ? [m.preconditionTitle, conflict.message]
+        : [m.unavailableTitle, m.unavailableDescription]
   }
 }
 

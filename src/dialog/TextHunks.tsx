@@ -44,7 +44,15 @@ export const TextHunks = memo(function TextHunks(props: ComponentPropsWithoutRef
 })
 
 /** Unchanged text: all of it when short, else `CONTEXT_LINES` after the change before and before the next. */
-function Unchanged({ text, head, tail }: { readonly text: string; readonly head: boolean; readonly tail: boolean }) {
+function Unchanged({
+  text,
+  head,
+  tail,
+}: {
+  readonly text: string
+  readonly head: boolean
+  readonly tail: boolean
+}) {
   const { messages } = useConflictDialog()
   const lines = text.split('\n')
   const keep = (head ? CONTEXT_LINES : 0) + (tail ? CONTEXT_LINES : 0)

@@ -20,24 +20,26 @@ export const ValueText = memo(function ValueText({
   const { messages } = useConflictDialog()
   const text = value === undefined && absent ? absent : displayValue(value, messages)
   const parts = useMemo(() => {
-    if (value === undefined || value === null || value === '' || base === undefined || base === null) return null
+    if (value === undefined || value === null || value === '' || base === undefined || base === null)
+      return null
     const before = displayValue(base, messages)
     return before !== text && /\s/.test(before + text) ? diffWords(before, text) : null
   }, [value, base, text, messages])
   return (
-    <div className="cs-text" data-empty={value === undefined || value === null || value === '' ? '' : undefined}>
+    <div
+      className="cs-text"
+      data-empty={value === undefined || value === null || value === '' ? '' : undefined}
+    >
       {parts
         ? parts.map(([op, text], index) =>
             op === 0 ? (
               text
             ) : op > 0 ? (
-              <ins key={index}>
-                <span className="cs-sr">{messages.inserted}</span>
+              <ins key={index} data-label={messages.inserted}>
                 {text}
               </ins>
             ) : (
-              <del key={index}>
-                <span className="cs-sr">{messages.deleted}</span>
+              <del key={index} data-label={messages.deleted}>
                 {text}
               </del>
             ),

@@ -10,5 +10,7 @@ export function chosenValue(conflict: MergeConflict, decision: Decision | undefi
   if (decision === 'theirs' || decision === 'base') return conflict[decision]
   if (typeof decision !== 'object') return conflict.mine
   if ('value' in decision) return decision.value
-  return conflict.kind === 'text' ? resolveHunks(conflict.hunks, decision.hunks as HunkChoice[]) : conflict.mine
+  return conflict.kind === 'text'
+    ? resolveHunks(conflict.hunks, decision.hunks as HunkChoice[])
+    : conflict.mine
 }

@@ -45,7 +45,8 @@ export const DialogContext = createContext<ConflictDialogContextValue | null>(nu
 
 /** `value`, or a clear error naming the part to render inside. */
 function inside<T>(value: T | null, part: string): T {
-  if (!value) throw new Error(`conflict-safe: render this ConflictDialog part inside <ConflictDialog.${part}>.`)
+  if (!value)
+    throw new Error(`conflict-safe: render this ConflictDialog part inside <ConflictDialog.${part}>.`)
   return value
 }
 
@@ -91,5 +92,7 @@ export function useDecisions<T>(store: ResolutionStore, select: (decisions: Deci
 /** How many conflicts still need a decision (0 for conflicts that are not merges). */
 export function useRemaining(): number {
   const { conflict, store } = useConflictDialog()
-  return useDecisions(store, (decisions) => (conflict.kind === 'merge' ? countRemaining(conflict.conflicts, decisions) : 0))
+  return useDecisions(store, (decisions) =>
+    conflict.kind === 'merge' ? countRemaining(conflict.conflicts, decisions) : 0,
+  )
 }

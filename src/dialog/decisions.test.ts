@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { type Decision, countRemaining, decisionKind, isDecided, toChoices, withHunk, withKey } from './decisions'
+import {
+  type Decision,
+  countRemaining,
+  decisionKind,
+  isDecided,
+  toChoices,
+  withHunk,
+  withKey,
+} from './decisions'
 import { articleConflicts } from './fixtures'
 import { createResolutionStore } from './resolutionStore'
 
@@ -47,8 +55,15 @@ describe('decisions', () => {
 
   describe('given a conflict id that names a prototype property', () => {
     it('then decisions are plain own data, never the prototype', () => {
-      const conflicts = [{ ...price, id: '__proto__' }, { ...price, id: 'constructor' }]
-      const decisions = withKey<Decision>(withKey<Decision>({}, '__proto__', 'theirs'), 'constructor', undefined)
+      const conflicts = [
+        { ...price, id: '__proto__' },
+        { ...price, id: 'constructor' },
+      ]
+      const decisions = withKey<Decision>(
+        withKey<Decision>({}, '__proto__', 'theirs'),
+        'constructor',
+        undefined,
+      )
       expect(Object.getPrototypeOf(decisions)).toBeNull()
       expect(countRemaining(conflicts, decisions)).toBe(1)
       const choices = toChoices(conflicts, decisions)

@@ -32,7 +32,8 @@ export function isDecided(conflict: MergeConflict, decision: Decision | undefine
   if (decision === undefined || typeof decision === 'string') return decision !== undefined
   if ('error' in decision) return false
   if ('hunks' in decision) {
-    for (let index = 0; index < hunkCount(conflict); index++) if (decision.hunks[index] === undefined) return false
+    for (let index = 0; index < hunkCount(conflict); index++)
+      if (decision.hunks[index] === undefined) return false
   }
   return true
 }
@@ -43,7 +44,11 @@ export function countRemaining(conflicts: readonly MergeConflict[], decisions: D
 }
 
 /** A null-prototype copy of `record` with `key` set (or removed when `value` is undefined). */
-export function withKey<T>(record: Readonly<Record<string, T | undefined>>, key: string, value: T | undefined) {
+export function withKey<T>(
+  record: Readonly<Record<string, T | undefined>>,
+  key: string,
+  value: T | undefined,
+) {
   const next: Record<string, T | undefined> = Object.assign(Object.create(null) as object, record)
   if (value === undefined) delete next[key]
   else next[key] = value
@@ -75,7 +80,9 @@ export function toChoices(conflicts: readonly MergeConflict[], decisions: Decisi
     if (decision === undefined || (typeof decision === 'object' && 'error' in decision)) continue
     choices[conflict.id] =
       typeof decision === 'object' && 'hunks' in decision
-        ? { hunks: Array.from({ length: hunkCount(conflict) }, (_, index) => decision.hunks[index] ?? 'mine') }
+        ? {
+            hunks: Array.from({ length: hunkCount(conflict) }, (_, index) => decision.hunks[index] ?? 'mine'),
+          }
         : decision
   }
   return choices

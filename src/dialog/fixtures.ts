@@ -41,8 +41,10 @@ export const meta: ConflictMeta = { by: 'Grace Hopper', at: '2025-11-25T09:41:00
 const noop = () => {}
 
 const baseBody = 'Revenue grew in the third quarter.\nCosts stayed flat.\nWe expect growth to continue.\n'
-const mineBody = 'Revenue grew strongly in the third quarter.\nCosts stayed flat.\nWe expect steady growth to continue next year.\n'
-const theirsBody = 'Revenue grew by 12% in the third quarter.\nCosts stayed flat.\nWe expect growth to slow down.\n'
+const mineBody =
+  'Revenue grew strongly in the third quarter.\nCosts stayed flat.\nWe expect steady growth to continue next year.\n'
+const theirsBody =
+  'Revenue grew by 12% in the third quarter.\nCosts stayed flat.\nWe expect growth to slow down.\n'
 
 /** The body's hunks: two conflicting lines around an unchanged one. */
 export const bodyHunks: readonly TextHunk[] = [
@@ -104,10 +106,32 @@ export const theirsArticle: Article = {
 
 /** The six conflicts of the article, in document order. */
 export const articleConflicts: readonly MergeConflict[] = [
-  { id: 'title', path: ['title'], kind: 'both-changed', base: baseArticle.title, mine: mineArticle.title, theirs: theirsArticle.title },
-  { id: 'body', path: ['body'], kind: 'text', base: baseBody, mine: mineBody, theirs: theirsBody, hunks: bodyHunks },
+  {
+    id: 'title',
+    path: ['title'],
+    kind: 'both-changed',
+    base: baseArticle.title,
+    mine: mineArticle.title,
+    theirs: theirsArticle.title,
+  },
+  {
+    id: 'body',
+    path: ['body'],
+    kind: 'text',
+    base: baseBody,
+    mine: mineBody,
+    theirs: theirsBody,
+    hunks: bodyHunks,
+  },
   { id: 'price', path: ['price'], kind: 'both-changed', base: 120, mine: 125, theirs: 130 },
-  { id: 'dueDate', path: ['dueDate'], kind: 'both-added', base: undefined, mine: '2025-12-01', theirs: '2025-12-15' },
+  {
+    id: 'dueDate',
+    path: ['dueDate'],
+    kind: 'both-added',
+    base: undefined,
+    mine: '2025-12-01',
+    theirs: '2025-12-15',
+  },
   { id: 'tags[1]', path: ['tags', 1], kind: 'both-added', base: undefined, mine: 'draft', theirs: 'q3' },
   {
     id: 'lines[id=2]',
@@ -127,7 +151,10 @@ export const articleChanges: readonly MergeChange[] = [
 ]
 
 /** A merge conflict on the article: six conflicts (text, numbers, an added field, array items), two clean changes. */
-export function mergeConflict(handlers: FixtureHandlers = {}, overrides: Partial<MergeSaveConflict<Article>> = {}): MergeSaveConflict<Article> {
+export function mergeConflict(
+  handlers: FixtureHandlers = {},
+  overrides: Partial<MergeSaveConflict<Article>> = {},
+): MergeSaveConflict<Article> {
   return {
     kind: 'merge',
     base: baseArticle,
@@ -144,7 +171,9 @@ export function mergeConflict(handlers: FixtureHandlers = {}, overrides: Partial
 }
 
 /** A create whose slug is taken. */
-export function duplicateConflict(handlers: FixtureHandlers = {}): DuplicateSaveConflict<{ name: string; slug: string }> {
+export function duplicateConflict(
+  handlers: FixtureHandlers = {},
+): DuplicateSaveConflict<{ name: string; slug: string }> {
   return {
     kind: 'duplicate',
     field: 'slug',
@@ -158,7 +187,10 @@ export function duplicateConflict(handlers: FixtureHandlers = {}): DuplicateSave
 }
 
 /** A write refused by a workflow rule, with the server's message (which contains markup, to be shown as text). */
-export function stateConflict(handlers: FixtureHandlers = {}, message = 'A paid invoice cannot be edited. Ask finance to reopen it.'): StateSaveConflict<Article> {
+export function stateConflict(
+  handlers: FixtureHandlers = {},
+  message = 'A paid invoice cannot be edited. Ask finance to reopen it.',
+): StateSaveConflict<Article> {
   return {
     kind: 'state',
     message,
@@ -195,7 +227,9 @@ export function inProgressConflict(handlers: FixtureHandlers = {}): InProgressSa
 }
 
 /** The server demands If-Match and the client sent none (a configuration error). */
-export function preconditionConflict(handlers: FixtureHandlers = {}): PreconditionRequiredSaveConflict<Article> {
+export function preconditionConflict(
+  handlers: FixtureHandlers = {},
+): PreconditionRequiredSaveConflict<Article> {
   return {
     kind: 'precondition-required',
     message:
@@ -224,12 +258,22 @@ export function largeMergeConflict(
     base[id] = `Value ${index} as loaded`
     mine[id] = `Value ${index} as I typed it`
     theirs[id] = `Value ${index} as they saved it`
-    conflicts.push({ id, path: [id], kind: 'both-changed', base: base[id], mine: mine[id], theirs: theirs[id] })
+    conflicts.push({
+      id,
+      path: [id],
+      kind: 'both-changed',
+      base: base[id],
+      mine: mine[id],
+      theirs: theirs[id],
+    })
   }
   const hunks: TextHunk[] = []
   const chunk = Math.floor(lines / 4)
   const stable = (from: number) =>
-    Array.from({ length: chunk }, (_, line) => `Line ${from + line}: unchanged text of the long document.\n`).join('')
+    Array.from(
+      { length: chunk },
+      (_, line) => `Line ${from + line}: unchanged text of the long document.\n`,
+    ).join('')
   for (let part = 0; part < 4; part++) {
     hunks.push({ kind: 'stable', text: stable(part * chunk) })
     if (part < 3) {

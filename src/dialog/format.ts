@@ -65,7 +65,8 @@ export function displayValue(value: unknown, messages: ConflictMessages): string
   if (value === null || value === '') return messages.empty
   if (typeof value === 'boolean') return value ? messages.yes : messages.no
   if (Array.isArray(value)) {
-    if (value.length && value.every(isPlain)) return value.map((item) => displayValue(item, messages)).join(', ')
+    if (value.length && value.every(isPlain))
+      return value.map((item) => displayValue(item, messages)).join(', ')
   } else if (typeof value === 'object') {
     const entries = Object.entries(value)
     if (entries.length && entries.every(([, item]) => isPlain(item))) {
@@ -91,7 +92,9 @@ export function fromEditText(text: string, like: unknown, messages: ConflictMess
   if (typeof like === 'string') return { value: text }
   if (typeof like === 'number') {
     const number = Number(text)
-    return text.trim() && Number.isFinite(number) ? { value: number } : { value: text, error: messages.invalidNumber }
+    return text.trim() && Number.isFinite(number)
+      ? { value: number }
+      : { value: text, error: messages.invalidNumber }
   }
   try {
     return { value: JSON.parse(text) as unknown }

@@ -5,7 +5,12 @@ export type { ConflictDialogRootProps } from './Root'
 export type { ConflictDialogContentProps } from './Content'
 export type { ConflictDialogFieldProps } from './Field'
 export type { ConflictDialogChoiceProps, FieldChoice } from './Choice'
-export { useConflictDialog, useConflictField, type ConflictDialogContextValue, type FieldContextValue } from './context'
+export {
+  useConflictDialog,
+  useConflictField,
+  type ConflictDialogContextValue,
+  type FieldContextValue,
+} from './context'
 export {
   useConflictResolution,
   type UseConflictResolutionOptions,

@@ -134,7 +134,8 @@ export const defaultConflictMessages: ConflictMessages = {
       : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
   },
   reference: (requestId) => `Reference: ${requestId}`,
-  remaining: (n) => (n ? `${count(n, 'decision', 'decisions')} left.` : 'Every conflict has a choice. Ready to save.'),
+  remaining: (n) =>
+    n ? `${count(n, 'decision', 'decisions')} left.` : 'Every conflict has a choice. Ready to save.',
   mine: 'Mine',
   theirs: 'Theirs',
   base: 'Base',

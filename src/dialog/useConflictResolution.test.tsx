@@ -8,7 +8,16 @@ import { useConflictResolution } from './useConflictResolution'
 /** A merge conflict made by the merge engine from the article fixtures. */
 function engineConflict(resolve = vi.fn()): MergeSaveConflict<Article> {
   const result = mergeValues(baseArticle, mineArticle, theirsArticle, { text: ['body'] })
-  return { kind: 'merge', base: baseArticle, mine: mineArticle, theirs: theirsArticle, ...result, meta, resolve, cancel: vi.fn() }
+  return {
+    kind: 'merge',
+    base: baseArticle,
+    mine: mineArticle,
+    theirs: theirsArticle,
+    ...result,
+    meta,
+    resolve,
+    cancel: vi.fn(),
+  }
 }
 
 describe('useConflictResolution', () => {
@@ -40,8 +49,7 @@ describe('useConflictResolution', () => {
         expect(result.current.resolved).toEqual({
           ...conflict.merged,
           title: 'Q3 quarterly report',
-          body:
-            'Revenue grew strongly in the third quarter.\nRevenue grew by 12% in the third quarter.\nCosts stayed flat.\nWe expect growth to slow down.\n',
+          body: 'Revenue grew strongly in the third quarter.\nRevenue grew by 12% in the third quarter.\nCosts stayed flat.\nWe expect growth to slow down.\n',
           price: 128,
           tags: ['finance', 'q3'],
           lines: [{ id: 1, name: 'Widget', qty: 2 }],

@@ -11,7 +11,9 @@ const side = (parts: ReturnType<typeof diffWords>, keep: 1 | -1) =>
 describe('diffWords', () => {
   describe('given a side that changed some words of base', () => {
     it('then it reports the words added and removed, and keeps the rest', () => {
-      expect(diffWords('Revenue grew in the third quarter.', 'Revenue grew strongly in the third quarter.')).toEqual([
+      expect(
+        diffWords('Revenue grew in the third quarter.', 'Revenue grew strongly in the third quarter.'),
+      ).toEqual([
         [0, 'Revenue grew '],
         [1, 'strongly '],
         [0, 'in the third quarter.'],

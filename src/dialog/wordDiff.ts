@@ -18,7 +18,8 @@ export function diffWords(base: string, side: string, limit = 250_000): WordDiff
   let start = 0
   while (start < a.length && start < b.length && a[start] === b[start]) start++
   let end = 0
-  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end])
+    end++
   const parts: WordDiffPart[] = []
   const push = (op: -1 | 0 | 1, text: string | undefined) => {
     if (!text) return

@@ -11,7 +11,14 @@ import {
 } from '../../src/dialog/fixtures'
 import { ConflictDemo } from './ConflictDemo'
 
-const labels = { title: 'Title', body: 'Body', price: 'Price (EUR)', dueDate: 'Due date', tags: 'Tags', lines: 'Order lines' }
+const labels = {
+  title: 'Title',
+  body: 'Body',
+  price: 'Price (EUR)',
+  dueDate: 'Due date',
+  tags: 'Tags',
+  lines: 'Order lines',
+}
 
 const handlers = () => ({
   resolve: fn(),
@@ -48,9 +55,13 @@ export const Merge: Story = {
   play: async ({ canvasElement }) => {
     const dialog = await openDialog(canvasElement)
     await expect(
-      within(canvasElement).getByRole('dialog', { name: 'Someone else saved this record while you were editing' }),
+      within(canvasElement).getByRole('dialog', {
+        name: 'Someone else saved this record while you were editing',
+      }),
     ).toHaveAttribute('aria-modal', 'true')
-    await expect(dialog.getByText('2 changes merged automatically. 6 fields need your decision.')).toBeVisible()
+    await expect(
+      dialog.getByText('2 changes merged automatically. 6 fields need your decision.'),
+    ).toBeVisible()
     await expect(dialog.getByText(/Saved by Grace Hopper on/)).toBeVisible()
     await expect(dialog.getByText('6 decisions left.')).toHaveAttribute('role', 'status')
     await expect(dialog.getByRole('heading', { name: 'Title' })).toBeVisible()
@@ -66,7 +77,9 @@ export const MergeAllDecided: Story = {
   play: async ({ canvasElement }) => {
     spies.resolve.mockClear()
     const dialog = await openDialog(canvasElement)
-    for (const group of dialog.getAllByRole('group', { name: /^(Choose a version of|Or for the whole of)/ })) {
+    for (const group of dialog.getAllByRole('group', {
+      name: /^(Choose a version of|Or for the whole of)/,
+    })) {
       await userEvent.click(within(group).getByRole('radio', { name: 'Take theirs' }))
     }
     await expect(dialog.getByText('Every conflict has a choice. Ready to save.')).toBeVisible()
@@ -90,15 +103,18 @@ export const BaseShown: Story = {
     const dialog = await openDialog(canvasElement)
     await expect(dialog.queryByText('Base')).toBeNull()
     await userEvent.click(dialog.getByRole('button', { name: 'Show base for all' }))
-    await expect(dialog.getByRole('button', { name: 'Hide base for all' })).toHaveAttribute('aria-expanded', 'true')
+    await expect(dialog.getByRole('button', { name: 'Hide base for all' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    )
     await expect(dialog.getAllByText('Base').length).toBeGreaterThan(3)
     const title = dialog.getByRole('region', { name: 'Title' })
     await expect(title.querySelector('[data-side=base]')).toHaveTextContent('BaseQuarterly report')
     await userEvent.click(within(title).getByRole('button', { name: 'Hide base' }))
     await expect(title.querySelector('[data-side=base]')).toBeNull()
-    await expect(dialog.getByRole('region', { name: 'Price (EUR)' }).querySelector('[data-side=base]')).toHaveTextContent(
-      '120',
-    )
+    await expect(
+      dialog.getByRole('region', { name: 'Price (EUR)' }).querySelector('[data-side=base]'),
+    ).toHaveTextContent('120')
   },
 }
 
@@ -215,7 +231,9 @@ export const Deleted: Story = {
   play: async ({ canvasElement }) => {
     spies.restore.mockClear()
     const dialog = await openDialog(canvasElement)
-    await expect(dialog.getByRole('heading', { name: 'This record was deleted while you were editing' })).toBeVisible()
+    await expect(
+      dialog.getByRole('heading', { name: 'This record was deleted while you were editing' }),
+    ).toBeVisible()
     await expect(dialog.getByRole('button', { name: 'Accept the deletion' })).toBeVisible()
     await userEvent.click(dialog.getByRole('button', { name: 'Restore with my changes' }))
     await expect(spies.restore).toHaveBeenCalledTimes(1)
