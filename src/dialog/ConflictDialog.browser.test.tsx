@@ -130,6 +130,28 @@ describe('ConflictDialog', () => {
       })
     })
 
+    describe('when every part is on screen (base, editors, an invalid edit, hunk choices, summary, copy box)', () => {
+      it('then there are still zero axe-core violations', async () => {
+        const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('denied'))
+        const { element, dialog } = await open(mergeConflict(handlers))
+        await userEvent.click(dialog.getByRole('button', { name: 'Show base for all' }))
+        await userEvent.click(region('Title').getByRole('radio', { name: 'Edit' }))
+        await userEvent.click(region('Price (EUR)').getByRole('radio', { name: 'Edit' }))
+        await userEvent.fill(region('Price (EUR)').getByRole('textbox'), 'abc')
+        await userEvent.click(
+          within(region('Body').getByRole('group', { name: 'Change 1 of 2' })).getByRole('radio', {
+            name: 'Both',
+          }),
+        )
+        await userEvent.click(region('Gadget').getByRole('radio', { name: 'Take theirs' }))
+        await userEvent.click(dialog.getByText('2 changes merged automatically'))
+        await userEvent.click(dialog.getByRole('button', { name: 'Copy my version' }))
+        await dialog.findByRole('textbox', { name: 'Copy my version' })
+        expect(await axeViolations(element)).toEqual([])
+        writeText.mockRestore()
+      })
+    })
+
     describe('when the person takes theirs, keeps mine and edits, field by field', () => {
       it('then Save merged calls resolve with exactly those choices and the dialog closes', async () => {
         const { dialog } = await open(mergeConflict(handlers))
