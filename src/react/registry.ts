@@ -85,7 +85,11 @@ function createEntry<TData>(client: QueryClient, registry: Registry, queryKey: Q
   entry.controller.onEvent((event) => {
     if (event.type === 'success') {
       const version = event.version === 'unknown' ? undefined : event.version
-      if (entry.settings.updateCache) writeCache(client, queryKey, event.data, version)
+      if (entry.settings.updateCache) {
+        // A deleted record leaves the cache (a mounted query loads it again and finds it gone).
+        if (event.operation === 'delete') client.removeQueries({ queryKey, exact: true })
+        else writeCache(client, queryKey, event.data, version)
+      }
       if (entry.settings.crossTab) announceSaved(key, version)
     } else if (event.type === 'deleted' && entry.settings.updateCache) {
       client.removeQueries({ queryKey, exact: true })

@@ -97,7 +97,8 @@ describe('useConflictSafeMutation with useVersionedQuery', () => {
     await api.changeElsewhere('1', { notes: 'three litres' })
     await act(() => api.client.invalidateQueries({ queryKey: ['todo', '1'] }))
     const notice = await screen.findByRole('region', { name: 'Changed elsewhere' })
-    expect(notice).toHaveTextContent(/^Changed elsewhere by ana at .+ GMT: 0 conflict\(s\)/)
+    // Who and when come from the reference server (X-Modified-By, Last-Modified) through the default remoteMeta.
+    expect(notice).toHaveTextContent(/^Changed elsewhere by ana at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z: 0 conflict\(s\)/)
     // The form still shows the person's values and the loaded version.
     expect(title).toHaveValue('Buy oat milk')
     expect(screen.getByLabelText('Notes')).toHaveValue('two litres')
@@ -421,6 +422,7 @@ describe('callbacks and prop getters', () => {
       version: { etag },
       changes: [],
       values: expect.objectContaining({ done: true }),
+      operation: 'update',
     })
     expect(callSuccess).toHaveBeenCalledWith(expect.objectContaining({ done: true }))
     expect(onError).not.toHaveBeenCalled()

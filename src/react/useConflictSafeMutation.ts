@@ -16,6 +16,8 @@ import type { VersionSource } from '../core/http/version'
 import type { MergeValuesOptions } from '../core/merge/options'
 import type { MergeChange, MergeResult } from '../core/merge/types'
 import type { DraftStore, PinnedVersion } from '../core/save/draft-store'
+import type { DraftUpdate } from '../core/save/draft-update'
+import { NoReadConfiguredError } from '../core/save/errors'
 import { createUrlReader } from '../core/save/readers'
 import type { RemoteChange } from '../core/save/remote-change'
 import type {
@@ -39,10 +41,10 @@ import { useRecord } from './useRecord'
 
 /** The built-in REST write: `fetch(url, { method, headers: precondition, body: JSON })`. */
 export interface ConflictSafeRequest {
-  /** Where to send the write (absolute in tests and on the server). Required. */
+  /** Where to send the write (absolute in tests and on the server); after a create, its `Location` takes over. Required. */
   readonly url: string
-  /** `'PUT'`, `'PATCH'` (updates) or `'POST'` (creates). Default `'PUT'`. */
-  readonly method?: 'PUT' | 'PATCH' | 'POST'
+  /** `'PUT'`, `'PATCH'` (updates), `'POST'` (creates) or `'DELETE'` (a delete conditioned on the pinned version, no body). Default `'PUT'`. */
+  readonly method?: 'PUT' | 'PATCH' | 'POST' | 'DELETE'
   /** Extra request headers (for example `Authorization`). Default: none. */
   readonly headers?: Record<string, string>
   /** The fetch implementation. Default: `globalThis.fetch`. */
@@ -55,8 +57,10 @@ export interface SaveSuccessContext<TData> {
   readonly version: PinnedVersion
   /** What was merged in from theirs automatically (empty when nobody else changed it). */
   readonly changes: readonly MergeChange[]
-  /** The values as sent. */
+  /** The values as sent (for a delete: the record as it was deleted). */
   readonly values: TData
+  /** What the save did: `'update'`, `'create'` or `'delete'`. */
+  readonly operation: SaveOperation
 }
 
 /** Options of `useConflictSafeMutation`. Give `request` or `mutationFn`. */
@@ -69,8 +73,20 @@ export interface UseConflictSafeMutationOptions<TData, TQueryKey extends QueryKe
   readonly mutationFn?: MutationFn<TData>
   /** Where theirs is read after a conflict whose body lacks it: a URL or a reader. Default: `useVersionedQuery`'s read, else GET `request.url`. */
   readonly read?: string | ReadFn<TData>
-  /** `'update'` (conditional write) or `'create'` (POST with an Idempotency-Key). Default: `'create'` for `method: 'POST'`, else `'update'`. */
+  /**
+   * `'update'` (conditional write), `'create'` (POST with an Idempotency-Key) or `'delete'` (DELETE conditioned on
+   * the pinned version; never skipped as unchanged; afterwards the record is unpinned and its query removed).
+   * Default: `'create'` for `method: 'POST'`, `'delete'` for `method: 'DELETE'`, else `'update'`.
+   */
   readonly operation?: SaveOperation
+  /** Skip a save whose values equal the pinned base (nothing changed); deletes are never skipped. Default `true`. */
+  readonly skipUnchanged?: boolean
+  /**
+   * Where a created record lives, so the next saves are conditional updates of it (PUT there, on the version of
+   * the create's response). Receives the created record and the response's `Location`; return `undefined` to
+   * keep creating. Default: the `Location` header.
+   */
+  readonly createdUrl?: (data: TData, response: { readonly location: string | undefined }) => string | undefined
   /** Where versions are read in write responses and conflict bodies. Default `'etag'`. */
   readonly version?: VersionSource
   /** How the version is sent: `{ mode: 'if-match' | 'body' | 'both', field }`. Default: If-Match when an ETag is known, else the body field `version`. */
@@ -175,11 +191,14 @@ export interface UseConflictSafeMutationResult<TData> {
   readonly draft: TData | undefined
   /** Whether the draft differs from the base. */
   readonly isDirty: boolean
-  /** Replace the draft (a value or an updater); stored, and autosaved when that is on. */
-  readonly setDraft: (values: TData | ((previous: TData | undefined) => TData)) => void
+  /**
+   * Replace the draft with a value, or change it with an immer recipe (`draft => { draft!.title = 'x' }`, or return
+   * the next value): untouched parts keep their identity, nothing is frozen. Stored, and autosaved when that is on.
+   */
+  readonly setDraft: (values: DraftUpdate<TData>) => void
   /** Throw the draft away (back to the base). */
   readonly discardDraft: () => void
-  /** The draft was restored after a reload (show a notice); `undefined` otherwise. */
+  /** The draft was restored after a reload (show a notice); `undefined` otherwise, and again once it is saved or discarded. */
   readonly restoredDraft: RestoredDraft | undefined
   /** Hide the restored-draft notice. */
   readonly dismissRestoredDraft: () => void
@@ -197,8 +216,15 @@ type ControllerOptions<TData> = {
   [K in Exclude<keyof SaveControllerOptions<TData>, 'key' | 'read' | 'queue'>]?: SaveControllerOptions<TData>[K] | undefined
 }
 
+/** The operation of the options: given, else from the request's method. */
+function operationOf(options: UseConflictSafeMutationOptions<unknown, QueryKey>): SaveOperation {
+  if (options.operation !== undefined) return options.operation
+  const method = options.request?.method
+  return method === 'POST' ? 'create' : method === 'DELETE' ? 'delete' : 'update'
+}
+
 function toControllerOptions<TData>(options: UseConflictSafeMutationOptions<TData, QueryKey>): ControllerOptions<TData> {
-  const operation = options.operation ?? (options.request?.method === 'POST' ? 'create' : 'update')
+  const operation = operationOf(options as UseConflictSafeMutationOptions<unknown, QueryKey>)
   const classify = {
     ...options.classify,
     ...(options.version !== undefined && { versionSource: options.version }),
@@ -230,6 +256,8 @@ function toControllerOptions<TData>(options: UseConflictSafeMutationOptions<TDat
     autosaveDebounceMs: options.autosaveDebounceMs,
     retryDelay: options.retryDelay,
     drafts: options.persistDraft === false ? false : options.draftStore,
+    skipUnchanged: options.skipUnchanged,
+    createdUrl: options.createdUrl,
     onConflict: options.onConflict,
   }
 }
@@ -248,8 +276,8 @@ export function useConflictSafeMutation<TData, TQueryKey extends QueryKey = Quer
     const current = latest.current as UseConflictSafeMutationOptions<TData, QueryKey>
     controller.setOptions(toControllerOptions(current))
     const entry = getRecordEntry(client, current.queryKey)
-    const operation = current.operation ?? (current.request?.method === 'POST' ? 'create' : 'update')
-    entry.settings.updateCache = current.updateCache ?? operation === 'update'
+    const operation = operationOf(current as UseConflictSafeMutationOptions<unknown, QueryKey>)
+    entry.settings.updateCache = current.updateCache ?? operation !== 'create'
     entry.settings.crossTab = current.crossTab ?? true
     const versionSource = current.version
     const reader =
@@ -257,14 +285,19 @@ export function useConflictSafeMutation<TData, TQueryKey extends QueryKey = Quer
         ? createUrlReader<TData>(current.read, versionSource === undefined ? {} : { versionSource })
         : current.read
     entry.readers.explicit = reader
-    entry.readers.request =
-      current.request && current.request.method !== 'POST'
-        ? createUrlReader<TData>(current.request.url, {
+    const request = current.request
+    // GET the record where it lives: the request's URL (not for POST: that is the collection), or where a create put it.
+    entry.readers.request = request
+      ? ({ signal, url }) => {
+          const target = url ?? (request.method === 'POST' ? undefined : request.url)
+          if (target === undefined) return Promise.reject(new NoReadConfiguredError())
+          return createUrlReader<TData>(target, {
             ...(versionSource !== undefined && { versionSource }),
-            ...(current.request.headers !== undefined && { headers: current.request.headers }),
-            ...(current.request.fetch !== undefined && { fetch: current.request.fetch }),
-          })
-        : undefined
+            ...(request.headers !== undefined && { headers: request.headers }),
+            ...(request.fetch !== undefined && { fetch: request.fetch }),
+          })({ signal })
+        }
+      : undefined
   }, [client, controller])
 
   // Applied while rendering (idempotent), so the first effects (restoring a stored draft, watching the cache)
@@ -277,7 +310,12 @@ export function useConflictSafeMutation<TData, TQueryKey extends QueryKey = Quer
       controller.onEvent((event) => {
         const current = latest.current
         if (event.type === 'success') {
-          current.onSuccess?.(event.data, { version: event.version, changes: event.changes, values: event.sent })
+          current.onSuccess?.(event.data, {
+            version: event.version,
+            changes: event.changes,
+            values: event.sent,
+            operation: event.operation,
+          })
         } else if (event.type === 'error') {
           current.onError?.(event.error)
         } else if (event.type === 'settled') {

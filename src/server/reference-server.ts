@@ -55,6 +55,20 @@ const REQUEST_ID = /^[\w.:@-]{1,128}$/
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/
 const NO_CACHE: HeaderList = [['Cache-Control', 'no-cache']]
 
+/** A header value safe to send (visible ASCII, Latin-1 and spaces; no control characters). */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
+
+/** `Last-Modified` (an HTTP date) and who wrote the record, when known. */
+function modifiedHeadersOf(record: StoredRecord, byHeader: string | undefined): HeaderList {
+  const headers: [string, string][] = []
+  const time = Date.parse(record.at)
+  if (!Number.isNaN(time)) headers.push(['Last-Modified', new Date(time).toUTCString()])
+  if (byHeader !== undefined && record.by !== undefined && record.by !== '' && HEADER_VALUE.test(record.by)) {
+    headers.push([byHeader, record.by])
+  }
+  return headers
+}
+
 function fail(message: string): never {
   throw new TypeError(`conflict-safe/server: ${message}`)
 }
@@ -119,6 +133,10 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
   const basePath = resolveBasePath(options.basePath)
   const now = options.now ?? Date.now
   const userHeader = options.userHeader ?? 'X-User'
+  const modifiedByHeader = options.modifiedByHeader === false ? undefined : (options.modifiedByHeader ?? 'X-Modified-By')
+  if (modifiedByHeader !== undefined && !/^[!#$%&'*+.^`|~\w-]+$/.test(modifiedByHeader)) {
+    fail(`modifiedByHeader '${modifiedByHeader}' is not a valid header name.`)
+  }
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const idempotency =
     options.idempotency === false
@@ -133,6 +151,7 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
           }),
         }
   const store = new RecordStore([...resources.keys()])
+  const modifiedHeaders = (record: StoredRecord): HeaderList => modifiedHeadersOf(record, modifiedByHeader)
   const ruleResources: ReadonlyMap<string, ResourceOptions> = new Map(
     [...resources].map(([name, value]) => [name, value.options]),
   )
@@ -182,7 +201,12 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
     const origin = options.cors === true ? '*' : options.cors
     const headers: [string, string][] = [
       ['Access-Control-Allow-Origin', origin],
-      ['Access-Control-Expose-Headers', 'ETag, Location, Retry-After, X-Request-Id, Idempotent-Replayed'],
+      [
+        'Access-Control-Expose-Headers',
+        ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed', 'Last-Modified']
+          .concat(modifiedByHeader === undefined ? [] : [modifiedByHeader])
+          .join(', '),
+      ],
     ]
     if (origin !== '*') headers.push(['Vary', 'Origin'])
     if (request.method.toUpperCase() === 'OPTIONS') {
@@ -453,8 +477,9 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
         : `${basePath}/${this.#name}/${encodeURIComponent(id)}`
     }
 
+    /** A record with its ETag, and who wrote it when (`Last-Modified`, `modifiedByHeader`). */
     #recordReply(status: number, record: StoredRecord, extra: HeaderList = []): Reply {
-      return jsonReply(status, record.data, [['ETag', record.etag], ...NO_CACHE, ...extra])
+      return jsonReply(status, record.data, [['ETag', record.etag], ...modifiedHeaders(record), ...NO_CACHE, ...extra])
     }
 
     list(): Reply {

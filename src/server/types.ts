@@ -103,8 +103,13 @@ export interface ReferenceServerOptions {
   readonly idempotency?: IdempotencyOptions | false
   /** The clock, in milliseconds since the epoch (for `at` and key expiry). Default `Date.now`. */
   readonly now?: () => number
-  /** The header naming who makes a request (reported as `by` in stale problems). Default `'X-User'`. */
+  /** The header naming who makes a request (reported as `by` in stale problems and `modifiedByHeader`). Default `'X-User'`. */
   readonly userHeader?: string
+  /**
+   * The response header naming who last wrote a record (its writer's `userHeader`), sent with `Last-Modified` on
+   * record reads (GET/HEAD) and writes, when known; `false` leaves it out. Default `'X-Modified-By'`.
+   */
+  readonly modifiedByHeader?: string | false
   /** Makes request ids. Default: the request's own valid `X-Request-Id`, else `req-<n>`. */
   readonly requestId?: () => string
   /** Makes ids for created records that have none. Default: the next free integer, as a string. */

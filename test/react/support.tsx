@@ -28,18 +28,8 @@ export function inProcessServer(options: Partial<ReferenceServerOptions> = {}) {
     onExchange: (exchange) => exchanges.push(exchange),
   })
   const origin = 'http://todos.test'
-  // Who saved the record last and when, as headers on reads (the server knows them; a real API could send them too).
-  const fetchImpl: typeof fetch = async (input, init) => {
-    const response = await server.handle(new Request(input, init))
-    const url = new URL(input instanceof Request ? input.url : String(input))
-    const [, resource, id] = url.pathname.split('/')
-    const record = resource && id ? server.inspect(resource, id) : undefined
-    if ((init?.method ?? 'GET') !== 'GET' || !record) return response
-    const headers = new Headers(response.headers)
-    if (record.by) headers.set('X-Modified-By', record.by)
-    headers.set('Last-Modified', new Date(record.at).toUTCString())
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
-  }
+  // The reference server says who wrote the record last and when (X-Modified-By, Last-Modified).
+  const fetchImpl: typeof fetch = async (input, init) => server.handle(new Request(input, init))
   /** Change the record as someone else would (a direct PUT with the current ETag). */
   const changeElsewhere = async (id: string, change: Partial<Todo>, user = 'ana') => {
     const current = server.inspect('todos', id)
@@ -87,10 +77,7 @@ export function TodoForm({ origin, fetch: fetchImpl, id = '1', mutation, pollInt
     url,
     ...(fetchImpl !== undefined && { fetch: fetchImpl }),
     ...(pollIntervalMs !== undefined && { pollIntervalMs }),
-    remoteMeta: ({ headers }) => ({
-      by: headers.get('x-modified-by') ?? undefined,
-      at: headers.get('last-modified') ?? undefined,
-    }),
+    // remoteMeta: the default reads who and when from X-Modified-By and Last-Modified.
   })
   const save = useConflictSafeMutation<Todo>({
     queryKey,

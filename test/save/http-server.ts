@@ -47,17 +47,8 @@ export async function startTodoServer(options: Partial<ReferenceServerOptions> =
     }
     log.push(entry)
     const interceptor = interceptors.shift()
-    const answer = async () => {
-      const response = await reference.handle(request)
-      // Who saved the record last and when, as headers on reads (the server knows; a real API could say).
-      const [, resource, id] = entry.path.split('/')
-      const record = request.method === 'GET' && resource && id ? reference.inspect(resource, id) : undefined
-      if (!record) return response
-      const headers = new Headers(response.headers)
-      if (record.by) headers.set('X-Modified-By', record.by)
-      headers.set('Last-Modified', new Date(record.at).toUTCString())
-      return new Response(response.body, { status: response.status, headers })
-    }
+    // The reference server itself says who wrote a record last and when (X-Modified-By, Last-Modified).
+    const answer = () => reference.handle(request)
     const result = interceptor ? await interceptor(request, entry, answer) : await answer()
     if (result === 'drop') {
       message.socket.destroy()

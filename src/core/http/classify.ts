@@ -36,6 +36,11 @@ export interface ClassifyOptions<TData> {
   readonly maxBodyBytes?: number
   /** The precondition the write carried, to explain a 428; `sendWrite` sets it. Default: unknown. */
   readonly sentPrecondition?: 'none' | PreconditionMode
+  /**
+   * Who sent the request: the library's own fetch (`'library'`), or your `mutationFn`, which was handed the
+   * precondition headers to send on (a 428 then says so). Default `'library'`.
+   */
+  readonly sentBy?: 'library' | 'mutationFn'
 }
 
 /** The longest plain-text body used as a message. */
@@ -86,17 +91,29 @@ function duplicateField(problem: ProblemDetails | undefined): string | undefined
 
 function preconditionRequiredMessage(
   sent: ClassifyOptions<unknown>['sentPrecondition'],
+  sentBy: ClassifyOptions<unknown>['sentBy'],
   said: string | undefined,
 ): string {
+  const viaMutationFn = sentBy === 'mutationFn'
   const fix =
-    sent === 'body'
-      ? 'This write carried its version only in the body; this server wants the If-Match header. Read the ETag ' +
-        "(versionSource 'etag', or { field, etag: true }) and use precondition mode 'if-match' or 'both'."
-      : sent === 'if-match' || sent === 'both'
-        ? 'This write did send If-Match: check that no proxy strips it, and whether the server expects the ' +
-          "version in the body as well (precondition mode 'both')."
-        : 'Load the record with its version (versionSource reads the ETag header or a body field) and send ' +
-          'writes with it; do not mark writes to this resource unconditional.'
+    viaMutationFn && (sent === 'if-match' || sent === 'both')
+      ? 'This write went through your mutationFn, which was handed the precondition in `headers` ' +
+        `(If-Match${sent === 'both' ? ', and the version in `values`' : ''}): it must send those headers on with the request, ` +
+        'for example fetch(url, { headers: { ...headers, ...yours }, body: JSON.stringify(values), signal }). ' +
+        'If it does, check that no proxy strips If-Match.'
+      : viaMutationFn && sent === 'body'
+        ? 'This write went through your mutationFn, which was handed the version written into `values` (the body ' +
+          'field): it must send `values` as the body. If it does, this server wants the If-Match header: read the ' +
+          "ETag (versionSource 'etag', or { field, etag: true }), use precondition mode 'if-match' or 'both', and " +
+          'send the `headers` it is handed.'
+        : sent === 'body'
+          ? 'This write carried its version only in the body; this server wants the If-Match header. Read the ETag ' +
+            "(versionSource 'etag', or { field, etag: true }) and use precondition mode 'if-match' or 'both'."
+          : sent === 'if-match' || sent === 'both'
+            ? 'This write did send If-Match: check that no proxy strips it, and whether the server expects the ' +
+              "version in the body as well (precondition mode 'both')."
+            : 'Load the record with its version (versionSource reads the ETag header or a body field) and send ' +
+              'writes with it; do not mark writes to this resource unconditional.'
   return `The server requires a conditional write (428 Precondition Required) and this one did not satisfy it. ${fix}${
     said === undefined ? '' : ` The server said: ${said}`
   }`
@@ -115,6 +132,17 @@ function bodyFailure(status: number, body: ResponseBody, meta: OutcomeMeta): Err
     }),
     retryable: false,
     ...meta,
+  }
+}
+
+/** The `Location` header of a success (where a created record lives), absolute when the response URL is known. */
+function locationOf(response: Response): { location?: string } {
+  const location = response.headers.get('location')?.trim()
+  if (location === undefined || location === '') return {}
+  try {
+    return { location: response.url === '' ? location : new URL(location, response.url).href }
+  } catch {
+    return { location }
   }
 }
 
@@ -151,6 +179,7 @@ export async function classifyResponse<TData>(
         status,
         data: body.json as TData | undefined,
         version: version ?? 'unknown',
+        ...locationOf(response),
         ...idMeta,
       }
     } catch (error) {
@@ -216,7 +245,7 @@ export async function classifyResponse<TData>(
     return {
       kind: 'precondition-required',
       status: 428,
-      message: preconditionRequiredMessage(options.sentPrecondition, message),
+      message: preconditionRequiredMessage(options.sentPrecondition, options.sentBy, message),
       ...meta,
     }
   }

@@ -30,6 +30,8 @@ export interface OkOutcome<TData> extends OutcomeMeta {
   readonly data: TData | undefined
   /** The new version read from the response, or `'unknown'` when it carries none. */
   readonly version: ResourceVersion | 'unknown'
+  /** The `Location` header (where a created record lives; absolute when the response URL is known), when sent. */
+  readonly location?: string
 }
 
 /** The version did not match: someone else saved first (412, or a 409 that says so). Merge with theirs. */

@@ -56,6 +56,8 @@ export interface StoredDraft<TData> {
   readonly idempotencyKey?: string
   /** An unresolved conflict, when there was one. */
   readonly conflict?: StoredConflict<TData>
+  /** Where the record lives when a create made it (later saves update it there). */
+  readonly createdUrl?: string
 }
 
 /** Reads and writes drafts by record key. */
@@ -170,6 +172,7 @@ function parseEnvelope(text: string, key: string): StoredDraft<unknown> | undefi
   if (!isRecord(draft) || !Object.hasOwn(draft, 'mine') || typeof draft.savedAt !== 'string') return undefined
   if (!isPinnedVersion(draft.version)) return undefined
   if (draft.idempotencyKey !== undefined && typeof draft.idempotencyKey !== 'string') return undefined
+  if (draft.createdUrl !== undefined && typeof draft.createdUrl !== 'string') return undefined
   if (draft.conflict !== undefined && !isStoredConflict(draft.conflict)) return undefined
   return draft as unknown as StoredDraft<unknown>
 }

@@ -40,11 +40,12 @@ export {
   sessionStorageIfAvailable,
 } from './draft-store'
 export type { DraftStore, DraftStoreOptions, PinnedVersion, StoredConflict, StoredDraft } from './draft-store'
+export type { DraftRecipe, DraftUpdate } from './draft-update'
 export { hashKey } from './hash-key'
 export { createRemoteChange } from './remote-change'
 export type { RemoteChange } from './remote-change'
 export { isVersionedData } from './versioned'
-export type { ReadFn, VersionedData } from './versioned'
+export type { ReadContext, ReadFn, VersionedData } from './versioned'
 export { createMutationFnWriter, createRequestWriter } from './writers'
 export type {
   MutationFn,
@@ -55,7 +56,7 @@ export type {
   WriteContext,
   WriteFn,
 } from './writers'
-export { createUrlReader, createVersionedReader, defaultRemoteMeta } from './readers'
+export { createUrlReader, createVersionedReader, defaultRemoteMeta, MODIFIED_BY_HEADER } from './readers'
 export type { RemoteMetaReader, UrlReadOptions, VersionedQueryFn, VersionedReaderOptions } from './readers'
 export {
   InvalidValuesError,

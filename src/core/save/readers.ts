@@ -12,12 +12,21 @@ export type RemoteMetaReader = (input: { readonly headers: Headers; readonly bod
   readonly at?: string | undefined
 }
 
-/** The default: `at` from the `Last-Modified` header (as ISO 8601); `by` is unknown. */
+/** The response header naming who last changed the record (the reference server sends it). */
+export const MODIFIED_BY_HEADER = 'X-Modified-By'
+
+/**
+ * The default: `at` from the `Last-Modified` header (as ISO 8601) and `by` from `X-Modified-By`, when the
+ * server sends them (the reference server does, on reads and writes).
+ */
 export const defaultRemoteMeta: RemoteMetaReader = ({ headers }) => {
+  const by = headers.get(MODIFIED_BY_HEADER)?.trim()
   const modified = headers.get('last-modified')
-  if (modified === null) return {}
-  const time = Date.parse(modified)
-  return Number.isNaN(time) ? {} : { at: new Date(time).toISOString() }
+  const time = modified === null ? Number.NaN : Date.parse(modified)
+  return {
+    ...(by !== undefined && by !== '' && { by }),
+    ...(!Number.isNaN(time) && { at: new Date(time).toISOString() }),
+  }
 }
 
 /** Your own read: return the fetch `Response` (its ETag is read) or the data (its version is read from the body). */
@@ -34,7 +43,7 @@ export interface VersionedReaderOptions<TData, TQueryKey = readonly unknown[]> {
   readonly queryFn?: VersionedQueryFn<TData, TQueryKey>
   /** Where the version is. Default: `'etag'` for responses, `{ field: 'version' }` for data a queryFn returns. */
   readonly version?: VersionSource
-  /** Who changed it and when. Default: `at` from `Last-Modified`. */
+  /** Who changed it and when. Default: `at` from `Last-Modified`, `by` from `X-Modified-By`. */
   readonly remoteMeta?: RemoteMetaReader
   /** Extra request headers for `url`. Default: none. */
   readonly headers?: Record<string, string>

@@ -152,7 +152,7 @@ describe('conditional save (issue point 3)', () => {
     const read = vi.fn()
     const { controller, events } = make({ write, read })
     const result = await controller.save({ ...base, title: 'Saved' })
-    expect(result).toEqual({ status: 'saved', data: { ...base, title: 'Saved' }, version: v(2), changes: [] })
+    expect(result).toEqual({ status: 'saved', data: { ...base, title: 'Saved' }, version: v(2), changes: [], operation: 'update' })
     expect(calls).toHaveLength(1)
     expect(read).not.toHaveBeenCalled()
     expect(controller.getSnapshot()).toMatchObject({ status: 'saved', version: v(2), isDirty: false, data: { title: 'Saved' } })

@@ -12,7 +12,8 @@
  * 4. duplicate, state rule, in-progress, 428 and deleted become typed conflicts; network errors, 5xx and
  *    in-progress are retried with the same Idempotency-Key; at most `maxAttempts` writes, then an error;
  * 5. on success adopt the new version (or mark it unknown), and keep edits made while the write was in
- *    flight (three-way again, base = the draft as it was sent).
+ *    flight (three-way again, base = the draft as it was sent); a create whose response says where the
+ *    record lives (`Location`) makes the next saves conditional updates of it; a delete unpins the record.
  * The draft is kept in every failure, and stored (sessionStorage) until it is saved.
  */
 import type { SaveConflict } from '../conflict'
@@ -45,6 +46,7 @@ import { createRemoteChange, type RemoteChange } from './remote-change'
 import { deriveFlags, initialSaveState, reduce, type SaveAction, type SaveFlags, type SaveState, type SaveStatus } from './save-machine'
 import { defaultSaveQueue, type SaveQueue } from './save-queue'
 import { sleep } from './timers'
+import { applyDraftUpdate, type DraftUpdate } from './draft-update'
 import type { ReadFn, VersionedData } from './versioned'
 import type { SaveOperation, WriteFn } from './writers'
 
@@ -64,7 +66,7 @@ export interface SaveControllerOptions<TData> {
   readonly write?: WriteFn<TData>
   /** Reads theirs with one GET when a conflict body lacks it or the version is unknown. Default: none. */
   readonly read?: ReadFn<TData>
-  /** `'update'` (conditional writes) or `'create'` (POST with an Idempotency-Key). Default `'update'`. */
+  /** `'update'` (conditional writes), `'create'` (POST with an Idempotency-Key) or `'delete'` (a conditional delete of the pinned version). Default `'update'`. */
   readonly operation?: SaveOperation
   /** The three-way merge: options of `mergeValues` (text paths, array keys…) or your own function. Default: `mergeValues` with its defaults. */
   readonly merge?: MergeValuesOptions | MergeFn<TData>
@@ -88,8 +90,14 @@ export interface SaveControllerOptions<TData> {
   readonly queue?: SaveQueue
   /** Value equality. Default: the merge engine's `deepEqual`. */
   readonly isEqual?: (a: unknown, b: unknown) => boolean
-  /** Skip a save whose values equal the pinned base (nothing changed). Default `true`. */
+  /** Skip a save whose values equal the pinned base (nothing changed); deletes are never skipped. Default `true`. */
   readonly skipUnchanged?: boolean
+  /**
+   * Where a created record lives, so the saves after a create are conditional updates of it: from the
+   * create's response (`location` is its `Location` header). Return `undefined` to keep creating.
+   * Default: the `Location` header.
+   */
+  readonly createdUrl?: (data: TData, response: { readonly location: string | undefined }) => string | undefined
   /** Decide conflicts in code before the person sees them. Default: none. */
   readonly onConflict?: OnConflict<TData>
 }
@@ -110,8 +118,10 @@ export type SaveResult<TData> =
       readonly data: TData
       /** Its new version (`'unknown'` when the response had none). */
       readonly version: PinnedVersion
-      /** What was merged in from theirs on the way. */
+      /** What was merged in from theirs on the way (and by the resolved conflict this save followed). */
       readonly changes: readonly MergeChange[]
+      /** What the save did: `'update'`, `'create'` or `'delete'` (then `data` is the record as it was deleted). */
+      readonly operation: SaveOperation
     }
   | { readonly status: 'conflict'; readonly conflict: SaveConflict<TData> }
   | { readonly status: 'error'; readonly error: ConflictSafeError }
@@ -147,8 +157,10 @@ export interface SaveSnapshot<TData> extends SaveFlags {
   readonly changes: readonly MergeChange[]
   /** A newer version than the pinned one appeared elsewhere; `rebase()` takes it into the draft. */
   readonly remoteChange: RemoteChange<TData> | undefined
-  /** The draft was restored from storage after a reload; `dismissRestored()` clears it. */
+  /** The draft was restored from storage after a reload; cleared when it is saved or discarded, or by `dismissRestored()`. */
   readonly restored: RestoredDraft | undefined
+  /** Where the record lives after a create whose response said so (saves now update it there). */
+  readonly createdUrl: string | undefined
   /** An autosave is scheduled. */
   readonly isAutosavePending: boolean
   /** Failed attempts being retried in the current save. */
@@ -164,6 +176,8 @@ export type SaveEvent<TData> =
       /** The values as sent. */
       readonly sent: TData
       readonly changes: readonly MergeChange[]
+      /** What the save did (after a `'delete'`, `data` is the record as it was deleted). */
+      readonly operation: SaveOperation
     }
   | { readonly type: 'conflict'; readonly conflict: SaveConflict<TData> }
   | { readonly type: 'error'; readonly error: ConflictSafeError }
@@ -179,10 +193,19 @@ export interface SaveCallOptions {
   readonly bypassDebounce?: boolean
 }
 
-interface SaveRequest {
+/** What one user action saves with, fixed when it is asked for (two hooks of one record may differ). */
+interface SaveCall<TData> {
+  readonly operation: SaveOperation
+  readonly write: WriteFn<TData> | undefined
+  readonly skipUnchanged: boolean
+}
+
+interface SaveRequest<TData> {
   readonly values: unknown
   readonly idempotencyKey?: string
   readonly restore?: boolean
+  /** Default: the call of the save that raised the conflict being acted on, else the current options. */
+  readonly call?: SaveCall<TData>
 }
 
 interface MergeContext<TData> {
@@ -239,7 +262,13 @@ export class SaveController<TData> {
   #storedConflict: StoredConflict<TData> | undefined
   /** The Idempotency-Key of the current create action and the values it was made for. */
   #action: { key: string; values: unknown } | undefined
-  #inFlight: { started: unknown; promise: Promise<SaveResult<TData>> } | undefined
+  #inFlight: { started: unknown; operation: SaveOperation; promise: Promise<SaveResult<TData>> } | undefined
+  /** The call of the latest save; a conflict's actions (retry, resolve…) save with it again. */
+  #call: SaveCall<TData> | undefined
+  /** What a resolved conflict merged in automatically, reported by the save that follows it. */
+  #carriedChanges: readonly MergeChange[] = []
+  /** Where the record lives after a create said so: later saves update it there. */
+  #createdUrl: string | undefined
   #lastSubmit: Promise<SaveResult<TData>> | undefined
   #submitGuard: Debounced<[]> | undefined
   #submitGuardMs = -1
@@ -346,13 +375,16 @@ export class SaveController<TData> {
     this.#commit()
   }
 
-  /** Replace the draft (mine). Stores it, and schedules an autosave when that is on. */
-  setDraft(values: TData | ((previous: TData | undefined) => TData)): void {
+  /**
+   * Replace the draft (mine) with a value, or change it with an immer recipe (`draft => { draft.title = 'x' }`):
+   * untouched parts keep their identity and nothing is frozen. Stores it, and schedules an autosave when that is on.
+   */
+  setDraft(values: DraftUpdate<TData>): void {
     if (this.#disposed) return
     this.#restoreOnce()
     const previous = this.#currentMine()
-    const next = typeof values === 'function' ? (values as (previous: TData | undefined) => TData)(previous) : values
-    if (Object.is(next, previous)) return
+    const next = applyDraftUpdate(previous, values)
+    if (next === undefined || Object.is(next, previous)) return
     this.#setMine(next)
     this.#persistSoon()
     if (this.#options.autosave === true && this.#dirty && this.#state.status !== 'conflict') this.#getAutosave()()
@@ -366,6 +398,8 @@ export class SaveController<TData> {
     this.#mine = undefined
     this.#dirty = false
     this.#action = undefined
+    this.#restored = undefined
+    this.#carriedChanges = []
     if (this.#state.status === 'conflict') this.#clearConflict()
     this.#persist()
     this.#commit()
@@ -417,7 +451,7 @@ export class SaveController<TData> {
     // The draft is about to be sent: store it now, so a reload during the save restores it.
     this.flushDraft()
     this.#autosave?.cancel()
-    const promise = this.#enqueue({ values: undefined })
+    const promise = this.#enqueue({ values: undefined, call: this.#callFromOptions() })
     this.#lastSubmit = promise
     return promise
   }
@@ -440,12 +474,29 @@ export class SaveController<TData> {
     this.#eventListeners.clear()
   }
 
-  #enqueue(request: SaveRequest): Promise<SaveResult<TData>> {
+  /** The call a save made now would use: the current options. */
+  #callFromOptions(): SaveCall<TData> {
+    const options = this.#options
+    return {
+      operation: options.operation ?? 'update',
+      write: options.write,
+      skipUnchanged: options.skipUnchanged ?? true,
+    }
+  }
+
+  #enqueue(request: SaveRequest<TData>): Promise<SaveResult<TData>> {
     const queue = this.#options.queue ?? defaultSaveQueue
     const inFlight = this.#inFlight
+    const call = request.call ?? this.#call ?? this.#callFromOptions()
     if (inFlight && queue.isBusy(this.#options.key)) {
       const values = request.values ?? this.#currentMine()
-      if (request.idempotencyKey === undefined && this.#isEqual(values, inFlight.started)) return inFlight.promise
+      if (
+        request.idempotencyKey === undefined &&
+        inFlight.operation === call.operation &&
+        this.#isEqual(values, inFlight.started)
+      ) {
+        return inFlight.promise
+      }
     }
     let settle!: (result: SaveResult<TData>) => void
     const promise = new Promise<SaveResult<TData>>((resolve) => {
@@ -454,9 +505,9 @@ export class SaveController<TData> {
     const task = async (): Promise<SaveResult<TData>> => {
       if (this.#disposed) return DISPOSED
       const started = request.values ?? this.#currentMine()
-      this.#inFlight = { started, promise }
+      this.#inFlight = { started, operation: call.operation, promise }
       try {
-        return await this.#run(request, started as TData | undefined)
+        return await this.#run(request, call, started as TData | undefined)
       } finally {
         if (this.#inFlight?.promise === promise) this.#inFlight = undefined
         this.#afterSave()
@@ -471,20 +522,29 @@ export class SaveController<TData> {
     if (this.#options.autosave === true && this.#dirty && this.#state.status === 'saved') this.#getAutosave()()
   }
 
-  async #run(request: SaveRequest, started: TData | undefined): Promise<SaveResult<TData>> {
+  async #run(request: SaveRequest<TData>, call: SaveCall<TData>, started: TData | undefined): Promise<SaveResult<TData>> {
     const signal = this.#abort.signal
     const options = this.#options
-    const operation: SaveOperation = request.restore === true ? 'create' : (options.operation ?? 'update')
+    // A create whose response said where the record lives is followed by updates of it.
+    const operation: SaveOperation =
+      request.restore === true
+        ? 'create'
+        : call.operation === 'create' && this.#createdUrl !== undefined
+          ? 'update'
+          : call.operation
+    const url = this.#createdUrl
     if (
       started !== undefined &&
       request.restore !== true &&
-      (options.skipUnchanged ?? true) &&
+      operation !== 'delete' &&
+      call.skipUnchanged &&
       this.#pinned &&
       this.#state.status !== 'conflict' &&
       this.#isEqual(started, this.#base)
     ) {
       return UNCHANGED
     }
+    this.#call = call
     this.#dispatch({ type: 'submit' })
     this.#run_ = { startSeq: this.#remoteSeq, merged: [] }
     if (started === undefined) return this.#settle(this.#fail(new NothingToSaveError()))
@@ -492,24 +552,28 @@ export class SaveController<TData> {
     let base = this.#base as TData
     let version: PinnedVersion = request.restore === true ? undefined : this.#version
     let toSend: TData = started
-    let changes: MergeChange[] = []
+    // What a resolved conflict merged in automatically is reported by this save.
+    let changes: MergeChange[] = [...this.#carriedChanges]
     let attempt = 0
     let failures = 0
     let lastOutcome: SaveOutcome<TData> | undefined
     const idempotencyKey = operation === 'create' ? this.#actionKey(started, request.idempotencyKey) : undefined
 
     try {
-      if (operation === 'update' && version === 'unknown') {
+      if (operation !== 'create' && version === 'unknown') {
         // The last response carried no version: read it again before writing (no blind write).
         this.#dispatch({ type: 'stale' })
         const theirs = await this.#read(signal)
-        const step = this.#mergeStep(base, toSend, theirs, started, changes, {})
+        const step =
+          operation === 'delete'
+            ? this.#deleteStep(base, started, theirs, {})
+            : this.#mergeStep(base, toSend, theirs, started, changes, {})
         if (step.done) return this.#settle(step.result)
         ;({ base, version, toSend, changes } = step)
       }
       for (;;) {
         if (attempt >= maxAttempts) return this.#settle(this.#fail(new SaveAttemptsExhaustedError(attempt, lastOutcome)))
-        const write = options.write
+        const write = call.write
         if (!write) return this.#settle(this.#fail(new NoWriteConfiguredError()))
         attempt++
         this.#dispatch({ type: 'write' })
@@ -519,14 +583,21 @@ export class SaveController<TData> {
           operation,
           idempotencyKey,
           unconditional: request.restore === true,
+          url,
           signal,
         })
         if (signal.aborted) return DISPOSED
         lastOutcome = outcome
         const meta = metaOf(outcome)
+        if (operation === 'delete' && (outcome.kind === 'ok' || outcome.kind === 'gone')) {
+          // Deleted (or already deleted elsewhere: what this delete wanted).
+          return this.#settle(this.#succeedDelete(started))
+        }
         switch (outcome.kind) {
           case 'ok':
-            return this.#settle(this.#succeed(outcome.data ?? toSend, outcome.version, toSend, started, changes))
+            return this.#settle(
+              this.#succeed(outcome.data ?? toSend, outcome.version, toSend, started, changes, operation, outcome.location),
+            )
           case 'stale': {
             this.#dispatch({ type: 'stale' })
             const fromBody = outcome.theirs
@@ -538,7 +609,10 @@ export class SaveController<TData> {
                     ...(outcome.at !== undefined && { at: outcome.at }),
                   }
                 : { ...(await this.#read(signal)), ...pick(outcome) }
-            const step = this.#mergeStep(base, toSend, theirs, started, changes, meta)
+            const step =
+              operation === 'delete'
+                ? this.#deleteStep(base, started, theirs, meta)
+                : this.#mergeStep(base, toSend, theirs, started, changes, meta)
             if (step.done) return this.#settle(step.result)
             ;({ base, version, toSend, changes } = step)
             continue
@@ -611,7 +685,10 @@ export class SaveController<TData> {
     const allChanges = [...changes, ...result.changes]
     if (this.#isEqual(result.merged, theirs.data)) {
       // The server already has exactly the merged values (our earlier write landed, or theirs == mine).
-      return { done: true, result: this.#succeed(theirs.data, theirs.version ?? 'unknown', result.merged, started, allChanges) }
+      return {
+        done: true,
+        result: this.#succeed(theirs.data, theirs.version ?? 'unknown', result.merged, started, allChanges, 'update'),
+      }
     }
     if (theirs.version === undefined) {
       return {
@@ -622,13 +699,67 @@ export class SaveController<TData> {
     return { done: false, base: theirs.data, version: theirs.version, toSend: result.merged, changes: allChanges }
   }
 
+  /**
+   * A delete was refused as stale (or its version was unknown): theirs is what it would delete now. Unchanged
+   * data (a version bump, or our own save confirmed) → delete again on theirs' version; changed data → a
+   * `'state'` conflict: the person sees the changes (`reload()`) before deciding to delete again.
+   */
+  #deleteStep(
+    base: TData,
+    started: TData,
+    theirs: VersionedData<TData>,
+    meta: ConflictMeta,
+  ):
+    | { done: true; result: SaveResult<TData> }
+    | { done: false; base: TData; version: PinnedVersion; toSend: TData; changes: MergeChange[] } {
+    this.#run_.merged.push(theirs.version)
+    if (theirs.version !== undefined && this.#isEqual(theirs.data, base)) {
+      return { done: false, base, version: theirs.version, toSend: started, changes: [] }
+    }
+    const fullMeta: ConflictMeta = {
+      ...meta,
+      ...(theirs.by !== undefined && { by: theirs.by }),
+      ...(theirs.at !== undefined && { at: theirs.at }),
+    }
+    const who = fullMeta.by === undefined ? 'elsewhere' : `by ${fullMeta.by}`
+    const message = `This record was changed ${who} after you loaded it, so it was not deleted. Reload it to see the changes, then delete it again if you still want to.`
+    return { done: true, result: this.#conflictState(started, message, fullMeta, theirs) }
+  }
+
+  /** A delete went through (or the record was already gone): unpin the record and forget its draft. */
+  #succeedDelete(deleted: TData): SaveResult<TData> {
+    this.#pinned = false
+    this.#base = undefined
+    this.#version = undefined
+    this.#setMine(undefined)
+    this.#remote = undefined
+    this.#action = undefined
+    this.#restored = undefined
+    this.#createdUrl = undefined
+    this.#carriedChanges = []
+    this.#lastSaved = deleted
+    this.#changes = []
+    this.#clearConflictData()
+    this.#persist()
+    this.#dispatch({ type: 'success', data: deleted, version: undefined, changes: [], operation: 'delete' })
+    this.#emit({ type: 'success', data: deleted, version: undefined, sent: deleted, changes: [], operation: 'delete' })
+    return { status: 'saved', data: deleted, version: undefined, changes: [], operation: 'delete' }
+  }
+
   #succeed(
     saved: TData,
     version: ResourceVersion | 'unknown',
     sent: TData,
     started: TData,
     changes: readonly MergeChange[],
+    operation: SaveOperation,
+    location?: string,
   ): SaveResult<TData> {
+    if (operation === 'create') {
+      const createdUrl = this.#options.createdUrl
+      const url = createdUrl ? createdUrl(saved, { location }) : location
+      if (typeof url === 'string' && url !== '') this.#createdUrl = url
+    }
     // Keep edits made while the write was in flight: merge(base = the draft as sent, mine = now, theirs = saved).
     const now = this.#currentMine()
     let nextDraft: TData | undefined
@@ -649,13 +780,16 @@ export class SaveController<TData> {
       !(version !== 'unknown' && sameVersion(version, remote.version))
     if (!stillNews) this.#remote = undefined
     this.#action = undefined
+    // The restored draft this save sent is saved: its notice is done.
+    this.#restored = undefined
+    this.#carriedChanges = []
     this.#lastSaved = saved
     this.#changes = changes
     this.#clearConflictData()
     this.#persist()
-    this.#dispatch({ type: 'success', data: saved, version, changes })
-    this.#emit({ type: 'success', data: saved, version, sent, changes })
-    return { status: 'saved', data: saved, version, changes }
+    this.#dispatch({ type: 'success', data: saved, version, changes, operation })
+    this.#emit({ type: 'success', data: saved, version, sent, changes, operation })
+    return { status: 'saved', data: saved, version, changes, operation }
   }
 
   #fail(error: ConflictSafeError): SaveResult<TData> {
@@ -672,7 +806,7 @@ export class SaveController<TData> {
   async #read(signal: AbortSignal): Promise<VersionedData<TData>> {
     const read = this.#options.read
     if (!read) throw new NoReadConfiguredError()
-    return read({ signal })
+    return read({ signal, url: this.#createdUrl })
   }
 
   #actionKey(values: unknown, given: string | undefined): string {
@@ -782,7 +916,11 @@ export class SaveController<TData> {
     const now = this.#currentMine() as TData
     const draft = this.#isEqual(now, context.started) ? resolved : this.#merge(context.started, now, resolved).merged
     this.#adoptTheirs(context.theirs, draft)
-    if (context.origin === 'save') void this.#enqueue({ values: undefined })
+    if (context.origin === 'save') {
+      // What merged automatically from theirs is reported by the save that follows (`changes`).
+      this.#carriedChanges = [...this.#carriedChanges, ...context.result.changes]
+      void this.#enqueue({ values: undefined })
+    }
   }
 
   #conflictDuplicate(
@@ -813,7 +951,13 @@ export class SaveController<TData> {
     return this.#enterConflict(conflict, { kind: 'duplicate', ...fields, meta })
   }
 
-  #conflictState(started: TData, message: string | undefined, meta: ConflictMeta): SaveResult<TData> {
+  /** A state rule refused the write; `theirs` (a stale delete's current record) is taken by `reload()` without a read. */
+  #conflictState(
+    started: TData,
+    message: string | undefined,
+    meta: ConflictMeta,
+    theirs?: VersionedData<TData>,
+  ): SaveResult<TData> {
     const conflict: SaveConflict<TData> = {
       kind: 'state',
       ...(message !== undefined && { message }),
@@ -821,6 +965,11 @@ export class SaveController<TData> {
       meta,
       reload: () => {
         if (!this.#isCurrent(conflict)) return
+        if (theirs?.version !== undefined) {
+          this.#clearConflict()
+          this.#rebaseOnto(theirs)
+          return
+        }
         void this.#reload()
       },
       cancel: this.#cancelFor(() => conflict),
@@ -867,6 +1016,8 @@ export class SaveController<TData> {
         this.#mine = undefined
         this.#dirty = false
         this.#remote = undefined
+        this.#createdUrl = undefined
+        this.#restored = undefined
         this.#persist()
         this.#emit({ type: 'deleted' })
         this.#commit()
@@ -1003,6 +1154,7 @@ export class SaveController<TData> {
     this.#version = stored.version
     this.#setMine(stored.mine)
     if (stored.idempotencyKey !== undefined) this.#action = { key: stored.idempotencyKey, values: stored.mine }
+    if (stored.createdUrl !== undefined) this.#createdUrl = stored.createdUrl
     this.#restored = { savedAt: stored.savedAt, withConflict: stored.conflict !== undefined }
     if (stored.conflict) this.#restoreConflict(stored.conflict, stored.mine)
     this.#commit()
@@ -1061,6 +1213,7 @@ export class SaveController<TData> {
       savedAt: new Date().toISOString(),
       ...(this.#action !== undefined && { idempotencyKey: this.#action.key }),
       ...(this.#storedConflict !== undefined && { conflict: this.#storedConflict }),
+      ...(this.#createdUrl !== undefined && { createdUrl: this.#createdUrl }),
     }
     drafts.write(key, draft)
   }
@@ -1083,7 +1236,7 @@ export class SaveController<TData> {
         () => {
           if (this.#disposed || !this.#dirty || this.#state.status === 'conflict') return
           this.#commit()
-          void this.#enqueue({ values: undefined })
+          void this.#enqueue({ values: undefined, call: this.#callFromOptions() })
         },
         ms,
       )
@@ -1136,6 +1289,7 @@ export class SaveController<TData> {
       changes: this.#changes,
       remoteChange: this.#buildRemoteChange(),
       restored: this.#restored,
+      createdUrl: this.#createdUrl,
       isAutosavePending: this.#autosave?.isPending() ?? false,
       failureCount: state.status === 'saving' || state.status === 'merging' ? state.failureCount : 0,
     }

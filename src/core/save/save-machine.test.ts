@@ -17,7 +17,7 @@ const idle: SaveState<Doc> = initialSaveState
 const saving: SaveState<Doc> = { status: 'saving', attempt: 1, failureCount: 0, failureReason: undefined }
 const merging: SaveState<Doc> = { status: 'merging', attempt: 1, failureCount: 0 }
 const inConflict: SaveState<Doc> = { status: 'conflict', conflict }
-const saved: SaveState<Doc> = { status: 'saved', data: { title: 'a' }, version: { etag: '"1"' }, changes: [], attempts: 1 }
+const saved: SaveState<Doc> = { status: 'saved', data: { title: 'a' }, version: { etag: '"1"' }, changes: [], attempts: 1, operation: 'update' }
 const failed: SaveState<Doc> = { status: 'error', error: reason, attempts: 3 }
 const all = { idle, saving, merging, conflict: inConflict, saved, error: failed }
 
@@ -74,7 +74,7 @@ describe('save machine: counters and payloads', () => {
     state = reduce(state, { type: 'write' })
     expect(state).toMatchObject({ attempt: 3, failureCount: 1 })
     state = reduce(state, actions.success)
-    expect(state).toEqual({ status: 'saved', data: { title: 'b' }, version: { etag: '"2"' }, changes: [], attempts: 3 })
+    expect(state).toEqual({ status: 'saved', data: { title: 'b' }, version: { etag: '"2"' }, changes: [], attempts: 3, operation: 'update' })
   })
 
   it('a failure keeps the number of attempts and the typed error', () => {

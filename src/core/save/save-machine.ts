@@ -15,6 +15,7 @@ import type { ConflictSafeError } from '../errors'
 import type { SaveConflict } from '../conflict'
 import type { MergeChange } from '../merge/types'
 import type { PinnedVersion } from './draft-store'
+import type { SaveOperation } from './writers'
 
 /** Where a save is in its lifecycle. */
 export type SaveStatus = 'idle' | 'saving' | 'merging' | 'conflict' | 'saved' | 'error'
@@ -62,6 +63,8 @@ export interface SavedSaveState<TData> {
   readonly changes: readonly MergeChange[]
   /** Writes this save took. */
   readonly attempts: number
+  /** What the save did: `'update'`, `'create'` or `'delete'` (after a delete, `data` is the record as it was deleted). */
+  readonly operation: SaveOperation
 }
 
 /** The last save failed; the draft is kept. */
@@ -100,6 +103,8 @@ export type SaveAction<TData = unknown> =
       readonly data: TData
       readonly version: PinnedVersion
       readonly changes: readonly MergeChange[]
+      /** What the save did. Default `'update'`. */
+      readonly operation?: SaveOperation
     }
   /** The save failed for good. */
   | { readonly type: 'failure'; readonly error: ConflictSafeError }
@@ -145,6 +150,7 @@ export function reduce<TData>(state: SaveState<TData>, action: SaveAction<TData>
         version: action.version,
         changes: action.changes,
         attempts: attemptsOf(state),
+        operation: action.operation ?? 'update',
       }
     case 'failure':
       if (state.status !== 'saving' && state.status !== 'merging') return state

@@ -16,8 +16,16 @@ export interface VersionedData<TData> {
   readonly at?: string
 }
 
+/** What a read is given. */
+export interface ReadContext {
+  /** Aborted when the controller is disposed. */
+  readonly signal: AbortSignal
+  /** Where the record lives when a create told us (its `Location`); `undefined` otherwise. */
+  readonly url?: string | undefined
+}
+
 /** Reads the record as the server has it now (theirs): one GET. */
-export type ReadFn<TData> = (context: { readonly signal: AbortSignal }) => Promise<VersionedData<TData>>
+export type ReadFn<TData> = (context: ReadContext) => Promise<VersionedData<TData>>
 
 /** True when `value` looks like a `VersionedData` envelope (an object with `data` and `version` keys). */
 export function isVersionedData(value: unknown): value is VersionedData<unknown> {

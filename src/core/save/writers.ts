@@ -8,20 +8,22 @@ import { ConflictSafeError, InvalidBodyError } from '../errors'
 import { DEFAULT_IDEMPOTENCY_HEADER } from '../http/idempotency'
 import type { SaveOutcome } from '../http/outcome'
 import { buildPrecondition, type PreconditionMode, type PreconditionOptions } from '../http/precondition'
-import { sendWrite } from '../http/send-write'
+import { sendWrite, type WriteMethod } from '../http/send-write'
 import type { ResourceVersion } from '../http/version'
 
-/** What a save does: create the record (POST, Idempotency-Key) or update it (conditional). */
-export type SaveOperation = 'create' | 'update'
+/** What a save does: create the record (POST, Idempotency-Key), update it or delete it (both conditional). */
+export type SaveOperation = 'create' | 'update' | 'delete'
 
 /** Everything one write needs. */
 export interface WriteContext<TData> {
-  /** The values to send (mine, or the merged values). */
+  /** The values to send (mine, or the merged values); for a delete, the record as it is deleted (not sent by the REST writer). */
   readonly values: TData
   /** The version the write is conditioned on; `undefined` for a create. */
   readonly version: ResourceVersion | undefined
-  /** Create or update. */
+  /** Create, update or delete. */
   readonly operation: SaveOperation
+  /** Where the record lives when a create told us (its `Location`): updates and deletes go there. `undefined` otherwise. */
+  readonly url?: string | undefined
   /** The Idempotency-Key of this user action (creates), reused on every retry of it. */
   readonly idempotencyKey: string | undefined
   /** Re-create a deleted record: no If-Match; writers send `If-None-Match: *` (create only if absent). */
@@ -35,10 +37,10 @@ export type WriteFn<TData> = (context: WriteContext<TData>) => Promise<SaveOutco
 
 /** Options of the built-in REST writer. */
 export interface RequestWriteOptions<TData> {
-  /** Where writes go. Required. */
+  /** Where writes go (a create's `Location` takes over for the writes after it). Required. */
   readonly url: string
-  /** The HTTP method. Default: `'POST'` for creates, `'PUT'` for updates. */
-  readonly method?: 'POST' | 'PUT' | 'PATCH'
+  /** The HTTP method. Default: `'POST'` for creates, `'PUT'` for updates, `'DELETE'` for deletes. */
+  readonly method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   /** Extra request headers (for example `Authorization`). Default: none. */
   readonly headers?: Record<string, string>
   /** The fetch implementation. Default: `globalThis.fetch` at call time. */
@@ -51,13 +53,25 @@ export interface RequestWriteOptions<TData> {
   readonly classify?: Omit<ClassifyOptions<TData>, 'operation'>
 }
 
-/** A writer for plain REST: `sendWrite` with the precondition, the idempotency key and JSON. */
+/** The method of one write: deletes are DELETE; writes to a created record (its `Location`) are PUT unless PATCH is configured. */
+function methodOf(context: WriteContext<unknown>, configured: RequestWriteOptions<unknown>['method']): WriteMethod {
+  if (context.operation === 'delete') return 'DELETE'
+  if (context.url !== undefined) return configured === 'PATCH' ? 'PATCH' : 'PUT'
+  if (configured !== undefined && configured !== 'DELETE') return configured
+  return context.operation === 'create' ? 'POST' : 'PUT'
+}
+
+/**
+ * A writer for plain REST: `sendWrite` with the precondition, the idempotency key and JSON. A delete sends
+ * no body (only the precondition; in precondition mode `'body'` the body is `{ [field]: version }`).
+ */
 export function createRequestWriter<TData>(options: RequestWriteOptions<TData>): WriteFn<TData> {
-  return (context) =>
-    sendWrite<TData>({
-      url: options.url,
-      method: options.method ?? (context.operation === 'create' ? 'POST' : 'PUT'),
-      body: context.values,
+  return (context) => {
+    const isDelete = context.operation === 'delete'
+    return sendWrite<TData>({
+      url: context.url ?? options.url,
+      method: methodOf(context, options.method),
+      ...(!isDelete && { body: context.values }),
       ...(context.version !== undefined && { version: context.version }),
       precondition: { ...options.precondition, ...(context.unconditional && { unconditional: true }) },
       ...(context.idempotencyKey !== undefined && { idempotencyKey: context.idempotencyKey }),
@@ -70,6 +84,7 @@ export function createRequestWriter<TData>(options: RequestWriteOptions<TData>):
       ...(options.classify !== undefined && { classify: options.classify }),
       operation: context.operation,
     })
+  }
 }
 
 /** What your own write function receives. */
@@ -84,8 +99,10 @@ export interface MutationFnContext<TData> {
   readonly idempotencyKey: string | undefined
   /** The version the write is conditioned on (`undefined` for a create). */
   readonly version: ResourceVersion | undefined
-  /** Create or update. */
+  /** Create, update or delete: send a DELETE for `'delete'`, a POST for `'create'`. */
   readonly operation: SaveOperation
+  /** Where the record lives when a create told us (its `Location`): send updates and deletes there. `undefined` otherwise. */
+  readonly url: string | undefined
 }
 
 /**
@@ -153,13 +170,19 @@ export function createMutationFnWriter<TData>(
         idempotencyKey: context.idempotencyKey,
         version: context.version,
         operation: context.operation,
+        url: context.url,
       })
     } catch (error) {
       if (isAbort(error, context.signal)) throw error
       return classifyFailure(error)
     }
     if (typeof Response !== 'undefined' && returned instanceof Response) {
-      return classifyResponse<TData>(returned, { ...options.classify, operation: context.operation, sentPrecondition })
+      return classifyResponse<TData>(returned, {
+        ...options.classify,
+        operation: context.operation,
+        sentPrecondition,
+        sentBy: 'mutationFn',
+      })
     }
     if (typeof returned === 'object' && returned !== null && OUTCOME_KINDS.has((returned as { kind?: unknown }).kind as string)) {
       return returned as SaveOutcome<TData>
