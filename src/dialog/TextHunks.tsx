@@ -54,7 +54,8 @@ function Unchanged({
   readonly tail: boolean
 }) {
   const { messages } = useConflictDialog()
-  const lines = text.split('\n')
+  // A final line break ends the last line; it does not start another one.
+  const lines = text.replace(/\n$/, '').split('\n')
   const keep = (head ? CONTEXT_LINES : 0) + (tail ? CONTEXT_LINES : 0)
   if (lines.length <= keep + 1) return <div className="cs-unchanged">{text}</div>
   const start = head ? lines.slice(0, CONTEXT_LINES).join('\n') : ''

@@ -190,5 +190,5 @@ export const defaultConflictMessages: ConflictMessages = {
 }
 
 function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 }

@@ -5,6 +5,7 @@ import {
   deletedConflict,
   duplicateConflict,
   inProgressConflict,
+  largeMergeConflict,
   mergeConflict,
   preconditionConflict,
   stateConflict,
@@ -291,5 +292,20 @@ export const Translated: Story = {
     await expect(dialog.getByRole('heading', { name: /Jemand anderes/ })).toBeVisible()
     await expect(dialog.getByText('Noch 6 Entscheidungen.')).toBeVisible()
     await expect(dialog.getAllByRole('radio', { name: 'Meine behalten' })).toHaveLength(6)
+  },
+}
+
+/** A large conflict: 200 conflicting fields, one of them a 10,000-line text with unchanged runs shortened. */
+export const Large: Story = {
+  args: { conflict: largeMergeConflict(), labels: {} },
+  play: async ({ canvasElement }) => {
+    const dialog = await openDialog(canvasElement)
+    await expect(dialog.getAllByRole('region')).toHaveLength(200)
+    await expect(dialog.getByText('200 decisions left.')).toBeVisible()
+    const document = within(dialog.getByRole('region', { name: 'Document' }))
+    // Unchanged runs of 2,500 lines keep two lines of context next to each change.
+    await expect(document.getAllByText('… 2,498 unchanged lines …')).toHaveLength(2)
+    await expect(document.getAllByText('… 2,496 unchanged lines …')).toHaveLength(2)
+    await expect(document.getAllByRole('group', { name: /^Change \d of 3$/ })).toHaveLength(3)
   },
 }
