@@ -154,6 +154,24 @@ describe('useConflictSafeMutation with useVersionedQuery', () => {
     expect(api.server.inspect('todos', '1')?.data.title).toBe('Mine')
   })
 
+  it('after resolving a conflict, the saved form says what merged automatically from theirs', async () => {
+    const api = setup()
+    const user = userEvent.setup()
+    render(<TodoForm origin={api.origin} fetch={api.fetch} />, { wrapper: api.Wrapper })
+    const title = await loaded()
+    await user.clear(title)
+    await user.type(title, 'Mine')
+    // Theirs: the title (a true conflict) and the notes (merges cleanly).
+    await api.changeElsewhere('1', { title: 'Theirs', notes: 'three litres' })
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await screen.findByRole('dialog', { name: 'Conflict' })
+    await user.click(screen.getByRole('button', { name: 'Keep mine' }))
+    await waitFor(() => expect(screen.getByLabelText('status')).toHaveTextContent('saved'))
+    expect(screen.getByText('Merged 1 change(s) from elsewhere')).toBeInTheDocument()
+    expect(screen.getByLabelText('Notes')).toHaveValue('three litres')
+    expect(api.server.inspect('todos', '1')?.data).toMatchObject({ title: 'Mine', notes: 'three litres' })
+  })
+
   it('a 428 reaches the form as a typed conflict with the message, not as an exception', async () => {
     const api = setup({ resources: { todos: { requirePrecondition: true } } })
     const user = userEvent.setup()
@@ -182,7 +200,10 @@ describe('useConflictSafeMutation with useVersionedQuery', () => {
     render(<Form />, { wrapper: api.Wrapper })
     await user.click(await screen.findByRole('button'))
     await waitFor(() => expect(screen.getByRole('status')).not.toHaveTextContent(/^(idle|saving)$/))
-    expect(screen.getByRole('status').textContent).toMatch(/If-Match|precondition/i)
+    // It names the mutationFn and the header it was handed, not a proxy.
+    expect(screen.getByRole('status').textContent).toMatch(
+      /went through your mutationFn, which was handed the precondition in `headers` \(If-Match\): it must send those headers on/,
+    )
     expect(screen.getByText('x')).toBeInTheDocument()
     expect(api.count('PUT')).toBe(1)
   })
@@ -372,6 +393,11 @@ describe('drafts survive a reload', () => {
     await waitFor(() => expect(screen.getByLabelText('Title')).toHaveValue('Buy milk (draft)'))
     expect(screen.getByText('Restored your unsaved changes')).toBeInTheDocument()
     expect(screen.getByText('Unsaved changes')).toBeInTheDocument()
+    // Once the restored draft is saved, its notice goes away.
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.getByLabelText('status')).toHaveTextContent('saved'))
+    expect(screen.queryByText('Restored your unsaved changes')).not.toBeInTheDocument()
+    expect(api.server.inspect('todos', '1')?.data.title).toBe('Buy milk (draft)')
   })
 
   it('a waiting draft is stored when the page is hidden (a reload right after typing loses nothing)', async () => {

@@ -170,6 +170,36 @@ describe('updates over HTTP', () => {
     expect(server.reference.inspect('todos', '1')?.data.title).toBe('Still needed')
   })
 
+  it("a delete (operation 'delete') sends DELETE with If-Match as loaded and no body; the record is gone", async () => {
+    const loaded = server.reference.inspect('todos', '1')!.etag
+    const url = `${server.url}/todos/1`
+    const controller = await open({ operation: 'delete', write: createRequestWriter<Todo>({ url, method: 'DELETE' }) })
+    const result = await controller.save()
+    expect(summary()).toEqual(['DELETE 204'])
+    expect(server.log[0]).toMatchObject({ ifMatch: loaded, body: undefined })
+    expect(result).toMatchObject({ status: 'saved', operation: 'delete', data: { title: 'Buy milk' } })
+    expect(server.reference.inspect('todos', '1')).toBeUndefined()
+    expect(controller.getSnapshot()).toMatchObject({ isPinned: false, draft: undefined })
+  })
+
+  it('a delete of a record changed elsewhere deletes nothing until the person has seen the change', async () => {
+    const url = `${server.url}/todos/1`
+    const controller = await open({ operation: 'delete', write: createRequestWriter<Todo>({ url, method: 'DELETE' }) })
+    const theirs = await server.changeElsewhere('1', { notes: 'three litres' }, 'ana')
+    await controller.save()
+    expect(summary()).toEqual(['DELETE 412'])
+    const conflict = controller.getSnapshot().conflict
+    expect(conflict).toMatchObject({ kind: 'state', meta: { by: 'ana' } })
+    if (conflict?.kind !== 'state') return
+    conflict.reload()
+    expect(controller.getSnapshot()).toMatchObject({ status: 'idle', version: { etag: theirs }, base: { notes: 'three litres' } })
+    expect(server.reference.inspect('todos', '1')).toBeDefined()
+    await controller.save()
+    expect(summary()).toEqual(['DELETE 412', 'DELETE 204'])
+    expect(server.log[1]?.ifMatch).toBe(theirs)
+    expect(server.reference.inspect('todos', '1')).toBeUndefined()
+  })
+
   it('dispose during a save aborts the request and changes no state', async () => {
     await server.close()
     server = await startTodoServer({ delayMs: (request) => (request.method === 'PUT' ? 300 : 0) })
@@ -257,6 +287,31 @@ describe('creates over HTTP', () => {
     expect(statuses.at(-1)).toBe(201)
     expect(new Set(sent.map((entry) => entry.idempotencyKey)).size).toBe(1)
     expect(created()).toHaveLength(1)
+  })
+
+  it("after a create, the next save is a conditional PUT of the created record at its Location, on the create's ETag", async () => {
+    const controller = await creator({
+      read: ({ signal, url }) => createUrlReader<Todo>(url ?? `${server.url}/todos`)({ signal }),
+    })
+    const first = await controller.save({ title: 'Call mum', notes: '', done: false } as Todo)
+    expect(first).toMatchObject({ status: 'saved', operation: 'create', data: { id: '2', title: 'Call mum' } })
+    const createdEtag = server.reference.inspect('todos', '2')!.etag
+    expect(controller.getSnapshot()).toMatchObject({ createdUrl: `${server.url}/todos/2`, version: { etag: createdEtag } })
+    const second = await controller.save({ id: '2', title: 'Call mum', notes: 'on Sunday', done: false })
+    expect(second).toMatchObject({ status: 'saved', operation: 'update' })
+    expect(server.log.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual(['POST /todos 201', 'PUT /todos/2 200'])
+    expect(server.log[1]).toMatchObject({ ifMatch: createdEtag, idempotencyKey: undefined })
+    // A conflict on the created record reads theirs from its URL (one GET) and merges.
+    await server.changeElsewhere('2', { done: true })
+    server.intercept(stripConflictBody)
+    await controller.save({ id: '2', title: 'Call mum today', notes: 'on Sunday', done: false })
+    expect(server.log.slice(2).map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
+      'PUT /todos/2 412',
+      'GET /todos/2 200',
+      'PUT /todos/2 200',
+    ])
+    expect(server.reference.snapshot().todos).toHaveLength(2)
+    expect(server.reference.inspect('todos', '2')?.data).toMatchObject({ title: 'Call mum today', notes: 'on Sunday', done: true })
   })
 
   it('a duplicate names the field; retry(values) with a new title creates it', async () => {

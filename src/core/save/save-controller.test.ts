@@ -738,6 +738,283 @@ describe('lifecycle (issue point 9)', () => {
   })
 })
 
+describe('changes after a resolved conflict', () => {
+  it('the save that follows resolve() reports what merged automatically from theirs', async () => {
+    // Theirs changed the title (conflicts with mine) and the body (merges cleanly).
+    const theirs = { ...base, title: 'Buy soy milk', body: 'one litre' }
+    const { write } = scriptedWrite({ kind: 'stale', status: 412, theirs: { data: theirs, version: v(2) } }, ok(undefined, v(3)))
+    const { controller } = make({ write })
+    const successes: Array<readonly unknown[]> = []
+    controller.onEvent((event) => {
+      if (event.type === 'success') successes.push(event.changes)
+    })
+    await controller.save({ ...base, title: 'Buy oat milk' })
+    const conflict = controller.getSnapshot().conflict as MergeSaveConflict<Doc>
+    expect(conflict.changes.map((change) => change.path)).toEqual([['body']])
+    conflict.resolve({ [conflict.conflicts[0]!.id]: 'mine' })
+    await vi.waitFor(() => expect(controller.getSnapshot().status).toBe('saved'))
+    expect(controller.getSnapshot().changes.map((change) => change.path)).toEqual([['body']])
+    expect(successes).toEqual([[expect.objectContaining({ path: ['body'], theirs: 'one litre' })]])
+    // Reported once: the next save starts from nothing merged.
+    write.mockResolvedValueOnce(ok(undefined, v(4)))
+    const next = await controller.save({ title: 'Buy oat milk!', body: 'one litre' })
+    expect(next).toMatchObject({ status: 'saved', changes: [] })
+  })
+
+  it('a confirmed clean merge (confirmMerge) reports its changes too', async () => {
+    const { write } = scriptedWrite({ kind: 'stale', status: 412, theirs: { data: { ...base, body: 'x' }, version: v(2) } }, ok(undefined, v(3)))
+    const { controller } = make({ write, confirmMerge: true })
+    await controller.save({ ...base, title: 'Oat' })
+    ;(controller.getSnapshot().conflict as MergeSaveConflict<Doc>).resolve({})
+    await vi.waitFor(() => expect(controller.getSnapshot().status).toBe('saved'))
+    expect(controller.getSnapshot().changes.map((change) => change.path)).toEqual([['body']])
+  })
+})
+
+describe('deletes', () => {
+  it("operation 'delete' sends the unchanged record conditioned on the pinned version, then unpins it", async () => {
+    const { write, calls } = scriptedWrite({ kind: 'ok', status: 204, data: undefined, version: 'unknown' })
+    const { controller, events } = make({ write, operation: 'delete' })
+    controller.setDraft({ ...base, title: 'unsaved edit' })
+    controller.flushDraft()
+    expect(storage.size).toBe(1)
+    const result = await controller.save()
+    expect(calls).toHaveLength(1)
+    expect(calls[0]).toMatchObject({ operation: 'delete', version: v(1), idempotencyKey: undefined })
+    expect(result).toEqual({ status: 'saved', operation: 'delete', data: { ...base, title: 'unsaved edit' }, version: undefined, changes: [] })
+    expect(controller.getSnapshot()).toMatchObject({ status: 'saved', isPinned: false, base: undefined, draft: undefined, isDirty: false })
+    expect(controller.getSnapshot().state).toMatchObject({ status: 'saved', operation: 'delete' })
+    expect(storage.size).toBe(0)
+    expect(events).toEqual(['success', 'settled'])
+  })
+
+  it('a delete of the unchanged record is never skipped; an update of it is, unless skipUnchanged is false', async () => {
+    const deleting = make({ write: scriptedWrite(ok(undefined, 'unknown')).write, operation: 'delete' })
+    expect(await deleting.controller.save()).toMatchObject({ status: 'saved', operation: 'delete' })
+
+    const updating = scriptedWrite(ok(base, v(2)))
+    const update = make({ write: updating.write })
+    expect(await update.controller.save()).toEqual({ status: 'skipped', reason: 'unchanged' })
+    expect(updating.calls).toHaveLength(0)
+    update.controller.setOptions({ skipUnchanged: false })
+    expect(await update.controller.save()).toMatchObject({ status: 'saved', operation: 'update' })
+    expect(updating.calls).toHaveLength(1)
+  })
+
+  it('a record already deleted elsewhere (404/410) is what the delete wanted: saved', async () => {
+    const { write } = scriptedWrite({ kind: 'gone', status: 410 })
+    const { controller } = make({ write, operation: 'delete' })
+    expect(await controller.save()).toMatchObject({ status: 'saved', operation: 'delete' })
+    expect(controller.getSnapshot()).toMatchObject({ isPinned: false, conflict: undefined })
+  })
+
+  it('a stale delete of a record changed elsewhere deletes nothing: a state conflict whose reload() takes theirs without a read', async () => {
+    const theirs = { ...base, body: 'three litres' }
+    const { write } = scriptedWrite({ kind: 'stale', status: 412, theirs: { data: theirs, version: v(2) }, by: 'ana' })
+    const read = vi.fn()
+    const { controller } = make({ write, read, operation: 'delete' })
+    const result = await controller.save()
+    expect(write).toHaveBeenCalledOnce()
+    expect(result.status).toBe('conflict')
+    const conflict = controller.getSnapshot().conflict
+    if (conflict?.kind !== 'state') throw new Error('expected a state conflict')
+    expect(conflict.message).toMatch(/changed by ana after you loaded it, so it was not deleted/)
+    expect(conflict.meta).toMatchObject({ by: 'ana' })
+    conflict.reload()
+    expect(read).not.toHaveBeenCalled()
+    expect(controller.getSnapshot()).toMatchObject({ status: 'idle', base: theirs, version: v(2), isDirty: false })
+    // Deleting again is conditioned on the version the person has now seen.
+    write.mockResolvedValueOnce(ok(undefined, 'unknown'))
+    expect(await controller.save()).toMatchObject({ status: 'saved', operation: 'delete' })
+    expect(write.mock.calls[1]?.[0]).toMatchObject({ operation: 'delete', version: v(2) })
+  })
+
+  it('a stale delete whose record did not change (a version bump) deletes on the new version', async () => {
+    const { write, calls } = scriptedWrite({ kind: 'stale', status: 412, theirs: { data: base, version: v(2) } }, ok(undefined, 'unknown'))
+    const { controller } = make({ write, operation: 'delete' })
+    expect(await controller.save()).toMatchObject({ status: 'saved', operation: 'delete' })
+    expect(calls.map((call) => call.version)).toEqual([v(1), v(2)])
+  })
+
+  it('a delete after a save whose version was unknown reads first (no blind delete)', async () => {
+    const { write, calls } = scriptedWrite(ok(undefined, 'unknown'), ok(undefined, 'unknown'))
+    const read = vi.fn(async () => ({ data: { ...base, title: 'Oat' }, version: v(2) }))
+    const { controller } = make({ write, read })
+    await controller.save({ ...base, title: 'Oat' })
+    controller.setOptions({ operation: 'delete' })
+    await controller.save()
+    expect(read).toHaveBeenCalledOnce()
+    expect(calls[1]).toMatchObject({ operation: 'delete', version: v(2) })
+  })
+
+  it('each save keeps the operation it was asked with, even when the options change while it waits in the queue', async () => {
+    const first = gate<SaveOutcome<Doc>>()
+    const { write, calls } = scriptedWrite(() => first.promise, ok(undefined, 'unknown'))
+    const { controller } = make({ write })
+    const saving = controller.save({ ...base, title: 'Oat' })
+    controller.setOptions({ operation: 'delete' })
+    const deleting = controller.save()
+    controller.setOptions({ operation: 'update' })
+    first.open(ok({ ...base, title: 'Oat' }, v(2)))
+    expect(await saving).toMatchObject({ status: 'saved', operation: 'update' })
+    expect(await deleting).toMatchObject({ status: 'saved', operation: 'delete' })
+    expect(calls.map((call) => [call.operation, call.version])).toEqual([
+      ['update', v(1)],
+      ['delete', v(2)],
+    ])
+  })
+})
+
+describe('creates that become updates', () => {
+  function created(location: string | undefined): SaveOutcome<Doc> {
+    return { kind: 'ok', status: 201, data: { ...base, title: 'New' }, version: v(1), ...(location !== undefined && { location }) }
+  }
+
+  it("the created record's Location makes the next save a conditional update there, on the create's version", async () => {
+    const { write, calls } = scriptedWrite(created('https://api.test/todos/7'), ok({ ...base, title: 'New!' }, v(2)))
+    const read = vi.fn()
+    const { controller } = make({ write, read, operation: 'create' }, false)
+    controller.setDraft({ ...base, title: 'New' })
+    expect(await controller.save()).toMatchObject({ status: 'saved', operation: 'create' })
+    expect(controller.getSnapshot()).toMatchObject({ createdUrl: 'https://api.test/todos/7', version: v(1), base: { title: 'New' } })
+    controller.setDraft((draft) => {
+      draft!.title = 'New!'
+    })
+    expect(await controller.save()).toMatchObject({ status: 'saved', operation: 'update' })
+    expect(calls[0]).toMatchObject({ operation: 'create', url: undefined, version: undefined })
+    expect(calls[0]?.idempotencyKey).toEqual(expect.any(String))
+    expect(calls[1]).toMatchObject({ operation: 'update', url: 'https://api.test/todos/7', version: v(1), idempotencyKey: undefined })
+  })
+
+  it('createdUrl(data) names it when the response has no Location; without either, saves keep creating', async () => {
+    const named = scriptedWrite(created(undefined), ok(undefined, v(2)))
+    const withOption = make(
+      { write: named.write, operation: 'create', createdUrl: (data, { location }) => location ?? `/todos/${data.title}` },
+      false,
+    )
+    await withOption.controller.save({ ...base, title: 'New' })
+    await withOption.controller.save({ ...base, title: 'New!' })
+    expect(named.calls[1]).toMatchObject({ operation: 'update', url: '/todos/New', version: v(1) })
+
+    const plain = scriptedWrite(created(undefined))
+    const without = make({ write: plain.write, operation: 'create' }, false)
+    await without.controller.save({ ...base, title: 'New' })
+    await without.controller.save({ ...base, title: 'Other' })
+    expect(plain.calls.map((call) => call.operation)).toEqual(['create', 'create'])
+    expect(plain.calls[0]?.idempotencyKey).not.toBe(plain.calls[1]?.idempotencyKey)
+  })
+
+  it('a read after adopting the created record is given its URL; a reload keeps it', async () => {
+    const { write, calls } = scriptedWrite(created('/todos/7'), { kind: 'stale', status: 412 }, ok(undefined, v(3)))
+    const read = vi.fn(async ({ url }: { url?: string | undefined }) => ({ data: { ...base, title: 'New', body: `read ${url}` }, version: v(2) }))
+    const { controller } = make({ write, read, operation: 'create' }, false)
+    await controller.save({ ...base, title: 'New' })
+    controller.setDraft({ ...base, title: 'New!' })
+    controller.flushDraft()
+    const again = new SaveController<Doc>({ key: '["todo",1]', drafts, queue: new SaveQueue(), write, read, operation: 'create', submitDebounceMs: 0 })
+    again.subscribe(() => {})
+    expect(again.getSnapshot()).toMatchObject({ createdUrl: '/todos/7', version: v(1), draft: { title: 'New!' } })
+    expect(await again.save()).toMatchObject({ status: 'saved', operation: 'update' })
+    expect(read).toHaveBeenCalledWith(expect.objectContaining({ url: '/todos/7' }))
+    expect(calls[2]).toMatchObject({ operation: 'update', url: '/todos/7', version: v(2), values: { title: 'New!', body: 'read /todos/7' } })
+  })
+})
+
+describe('setDraft with an immer recipe', () => {
+  type Card = { title: string; owner: { name: string }; tags: string[]; steps: Array<{ id: number; done: boolean }> }
+  const card: Card = { title: 'Plan', owner: { name: 'Ana' }, tags: ['a'], steps: [{ id: 1, done: false }, { id: 2, done: false }] }
+
+  function cardController() {
+    const controller = new SaveController<Card>({ key: 'card', drafts: false, queue: new SaveQueue() })
+    controller.subscribe(() => {})
+    controller.observe({ data: card, version: v(1) })
+    return controller
+  }
+
+  it('changes the draft in place: untouched parts keep their identity, the base is not changed', () => {
+    const controller = cardController()
+    controller.setDraft((draft) => {
+      draft!.title = 'Plan B'
+      draft!.steps[1]!.done = true
+    })
+    const draft = controller.getSnapshot().draft!
+    expect(draft).toEqual({ ...card, title: 'Plan B', steps: [{ id: 1, done: false }, { id: 2, done: true }] })
+    expect(draft.owner).toBe(card.owner)
+    expect(draft.tags).toBe(card.tags)
+    expect(draft.steps[0]).toBe(card.steps[0])
+    expect(draft.steps).not.toBe(card.steps)
+    expect(card.title).toBe('Plan')
+    expect(card.steps[1]!.done).toBe(false)
+    expect(controller.getSnapshot().isDirty).toBe(true)
+  })
+
+  it('freezes nothing: neither the result nor the objects it shares with the base', () => {
+    const controller = cardController()
+    controller.setDraft((draft) => {
+      draft!.owner.name = 'Ben'
+    })
+    const draft = controller.getSnapshot().draft!
+    for (const value of [draft, draft.owner, draft.tags, draft.steps, draft.steps[0], card, card.owner, card.steps]) {
+      expect(Object.isFrozen(value)).toBe(false)
+    }
+    // The person can keep changing their own objects.
+    draft.tags.push('b')
+    expect(draft.tags).toEqual(['a', 'b'])
+  })
+
+  it('a recipe may return the next value; a value and a recipe that changes nothing behave as before', () => {
+    const controller = cardController()
+    controller.setDraft((draft) => ({ ...draft!, title: 'Returned' }))
+    expect(controller.getSnapshot().draft?.title).toBe('Returned')
+    const before = controller.getSnapshot()
+    controller.setDraft(() => {})
+    expect(controller.getSnapshot()).toBe(before)
+    controller.setDraft(card)
+    expect(controller.getSnapshot()).toMatchObject({ draft: card, isDirty: false })
+  })
+
+  it('before anything is loaded the recipe gets undefined and may return the first values', () => {
+    const controller = new SaveController<Card>({ key: 'new-card', drafts: false, queue: new SaveQueue() })
+    controller.setDraft((draft) => {
+      expect(draft).toBeUndefined()
+    })
+    expect(controller.getSnapshot().draft).toBeUndefined()
+    controller.setDraft((draft) => draft ?? { ...card, title: 'First' })
+    expect(controller.getSnapshot().draft?.title).toBe('First')
+  })
+})
+
+describe('the restored-draft notice', () => {
+  function restore(write = scriptedWrite(ok(undefined, v(2))).write) {
+    const { controller } = make()
+    controller.setDraft({ ...base, title: 'Unsaved' })
+    controller.dispose()
+    const again = new SaveController<Doc>({ key: '["todo",1]', drafts, queue: new SaveQueue(), write, submitDebounceMs: 0 })
+    again.subscribe(() => {})
+    again.observe({ data: base, version: v(1) })
+    expect(again.getSnapshot().restored).toEqual({ savedAt: expect.any(String), withConflict: false })
+    return again
+  }
+
+  it('is cleared when the restored draft is saved', async () => {
+    const again = restore()
+    expect(await again.save()).toMatchObject({ status: 'saved' })
+    expect(again.getSnapshot().restored).toBeUndefined()
+  })
+
+  it('is cleared when the restored draft is discarded', () => {
+    const again = restore()
+    again.discardDraft()
+    expect(again.getSnapshot().restored).toBeUndefined()
+  })
+
+  it('stays while the restored draft is not saved yet (a failed save)', async () => {
+    const again = restore(scriptedWrite({ kind: 'error', status: 400, error: new HttpError({ status: 403 }), retryable: false }).write)
+    expect(await again.save()).toMatchObject({ status: 'error' })
+    expect(again.getSnapshot().restored).toBeDefined()
+  })
+})
+
 describe('bad input', () => {
   it('no write configured is a typed error, not a throw', async () => {
     const { controller } = make({})

@@ -269,7 +269,7 @@ export class SaveController<TData> {
   #carriedChanges: readonly MergeChange[] = []
   /** Where the record lives after a create said so: later saves update it there. */
   #createdUrl: string | undefined
-  #lastSubmit: Promise<SaveResult<TData>> | undefined
+  #lastSubmit: { operation: SaveOperation; promise: Promise<SaveResult<TData>> } | undefined
   #submitGuard: Debounced<[]> | undefined
   #submitGuardMs = -1
   #autosave: Debounced<[]> | undefined
@@ -444,15 +444,18 @@ export class SaveController<TData> {
   save(values?: TData, options: SaveCallOptions = {}): Promise<SaveResult<TData>> {
     if (this.#disposed) return Promise.resolve(DISPOSED)
     this.#restoreOnce()
-    if (options.bypassDebounce !== true && !this.#getSubmitGuard()()) {
-      return this.#lastSubmit ?? this.#inFlight?.promise ?? Promise.resolve(UNCHANGED)
+    const call = this.#callFromOptions()
+    const leading = options.bypassDebounce === true || this.#getSubmitGuard()()
+    // A repeat of the same action within the window is dropped; another action (a delete after a save) is not.
+    if (!leading && this.#lastSubmit?.operation === call.operation) {
+      return this.#lastSubmit.promise
     }
     if (values !== undefined) this.setDraft(values)
     // The draft is about to be sent: store it now, so a reload during the save restores it.
     this.flushDraft()
     this.#autosave?.cancel()
-    const promise = this.#enqueue({ values: undefined, call: this.#callFromOptions() })
-    this.#lastSubmit = promise
+    const promise = this.#enqueue({ values: undefined, call })
+    this.#lastSubmit = { operation: call.operation, promise }
     return promise
   }
 
