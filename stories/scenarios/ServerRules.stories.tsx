@@ -1,9 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { useQueryClient } from '@tanstack/react-query'
-import { type ReactNode, useEffect } from 'react'
+import type { ReactNode } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { ConflictDialog } from '../../src/dialog/index'
-import { getRecordController, useConflictSafeMutation, useVersionedQuery } from '../../src/react/index'
+import { useConflictSafeMutation, useVersionedQuery } from '../../src/react/index'
 import {
   type DemoBackend,
   demoBackendHandler,
@@ -77,14 +76,9 @@ interface Notebook {
   readonly name: string
 }
 
-/**
- * Deleting a notebook through `mutationFn` (DELETE with the precondition headers). The hooks have no
- * delete operation; a delete sends the record unchanged, so this page turns off the controller's
- * "skip a save that changes nothing" check for its record (see the report to the hooks' owner).
- */
+/** Deleting a notebook: `request: { url, method: 'DELETE' }`, a DELETE conditioned on the loaded version (If-Match). */
 function NotebookDelete({ backend }: { readonly backend: DemoBackend }): ReactNode {
   const person = usePerson()
-  const client = useQueryClient()
   const queryKey = demoQueryKey(backend, 'notebooks', 'work')
   const url = backend.url('/notebooks/work')
   const doc = useVersionedQuery<Notebook>({
@@ -95,12 +89,8 @@ function NotebookDelete({ backend }: { readonly backend: DemoBackend }): ReactNo
   })
   const save = useConflictSafeMutation<Notebook>({
     queryKey,
-    mutationFn: ({ headers, signal }) =>
-      fetch(url, { method: 'DELETE', headers: { ...headers, ...person.headers }, signal }),
+    request: { url, method: 'DELETE', headers: person.headers },
     draftStore: person.draftStore,
-  })
-  useEffect(() => {
-    getRecordController<Notebook>(client, queryKey).setOptions({ skipUnchanged: false })
   })
   if (doc.data === undefined) return <p>Loading…</p>
   return (
