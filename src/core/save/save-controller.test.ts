@@ -954,6 +954,8 @@ describe('setDraft with an immer recipe', () => {
       draft!.owner.name = 'Ben'
     })
     const draft = controller.getSnapshot().draft!
+    expect(draft.owner).toEqual({ name: 'Ben' })
+    expect(card.owner).toEqual({ name: 'Ana' })
     for (const value of [draft, draft.owner, draft.tags, draft.steps, draft.steps[0], card, card.owner, card.steps]) {
       expect(Object.isFrozen(value)).toBe(false)
     }

@@ -98,8 +98,15 @@ describe('deletes through the REST writer', () => {
   it('sends DELETE with If-Match and no body; the 204 is ok', async () => {
     const api = server()
     const etag = api.reference.inspect('contracts', '1')!.etag
-    const write = createRequestWriter<Contract>({ url: api.url('/contracts/1'), method: 'DELETE', fetch: api.fetch })
+    const sent: Array<RequestInit | undefined> = []
+    const spy: typeof fetch = async (input, init) => {
+      sent.push(init)
+      return api.fetch(input, init)
+    }
+    const write = createRequestWriter<Contract>({ url: api.url('/contracts/1'), method: 'DELETE', fetch: spy })
     const outcome = await write(context({ operation: 'delete', version: { etag } }))
+    expect(sent[0]?.body).toBeUndefined()
+    expect(new Headers(sent[0]?.headers).get('content-type')).toBeNull()
     expect(outcome).toMatchObject({ kind: 'ok', status: 204 })
     expect(api.exchanges).toMatchObject([{ method: 'DELETE', ifMatch: etag, status: 204 }])
     expect(api.exchanges[0]?.idempotencyKey).toBeUndefined()
