@@ -42,11 +42,17 @@ export function buildStrictDiff3Module(): string {
     // A legal comment (`/*! … */`) survives bundling and minification, so the MIT notices ship with the code.
     `/*! ${licenseOf(diff3Source)} */`,
     `/*! ${licenseOf(onpSource)} */`,
-    'const __onpModule = { exports: {} };',
-    `(function (module) {\n${patchedOnp}\n})(__onpModule);`,
-    'const __diff3Module = { exports: {} };',
-    `(function (module, require) {\n${diff3Source}\n})(__diff3Module, function () { return __onpModule.exports; });`,
-    'export default __diff3Module.exports;',
+    // Each CommonJS file runs in its own function that returns its exports. The calls are marked pure,
+    // so a bundle that never merges text (a consumer importing only the dialog) drops diff3 entirely.
+    'const __onpExports = /* @__PURE__ */ (function (module) {',
+    patchedOnp,
+    ';return module.exports;',
+    '})({ exports: {} });',
+    'const __diff3Exports = /* @__PURE__ */ (function (module, require) {',
+    diff3Source,
+    ';return module.exports;',
+    '})({ exports: {} }, function () { return __onpExports; });',
+    'export default __diff3Exports;',
   ].join('\n')
 }
 

@@ -10,7 +10,7 @@ export type ConflictClass = 'stale' | 'duplicate' | 'state' | 'in-progress'
  * Problem `type` / `code` values recognised without configuration. Matching ignores case and treats `_` and
  * spaces as `-`, so `VERSION_MISMATCH` and `version-mismatch` are the same key.
  */
-export const DEFAULT_PROBLEM_TYPES: Readonly<Record<string, ConflictClass>> = Object.freeze({
+export const DEFAULT_PROBLEM_TYPES: Readonly<Record<string, ConflictClass>> = /* @__PURE__ */ Object.freeze({
   stale: 'stale',
   'stale-version': 'stale',
   'version-mismatch': 'stale',
@@ -53,7 +53,7 @@ function toMap(table: Readonly<Record<string, ConflictClass>>): Map<string, Conf
   return new Map(Object.entries(table).map(([key, value]) => [normalizeKey(key), value]))
 }
 
-const DEFAULT_MAP = toMap(DEFAULT_PROBLEM_TYPES)
+const DEFAULT_MAP = /* @__PURE__ */ toMap(DEFAULT_PROBLEM_TYPES)
 
 /** The values of a problem a mapping is tried against, most specific first: `type`, its last segment, `code`. */
 function candidates(problem: ProblemDetails): string[] {

@@ -25,8 +25,8 @@ const EXIT = Symbol('exit')
 class Literal {
   constructor(readonly text: string) {}
 }
-const CLOSE_ARRAY = new Literal(']')
-const CLOSE_OBJECT = new Literal('}')
+const CLOSE_ARRAY = /* @__PURE__ */ new Literal(']')
+const CLOSE_OBJECT = /* @__PURE__ */ new Literal('}')
 
 /** Encodes `value` as a string that is equal for deep-equal values. Iterative; refuses cycles. */
 export function canonicalForm(value: unknown): string {

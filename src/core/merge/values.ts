@@ -22,7 +22,7 @@ import type { MergeResult } from './types'
 
 const DEFAULT_MAX_DEPTH = 1000
 const SPREAD_LIMIT = 1000
-const EMPTY: AnyRecord = Object.freeze(Object.create(null) as AnyRecord)
+const EMPTY: AnyRecord = /* @__PURE__ */ Object.freeze(Object.create(null) as AnyRecord)
 
 /**
  * Merges the changes of `mine` (what the person has now) and `theirs` (what the server has now),
