@@ -3,7 +3,10 @@ import userEvent from '@testing-library/user-event'
 import { useForm } from 'react-hook-form'
 import { describe, expect, it } from 'vitest'
 import { createTestClient, inProcessServer, withClient, type Todo } from '../../test/react/support'
-import { useConflictSafeMutation, type UseConflictSafeMutationOptions } from '../react/useConflictSafeMutation'
+import {
+  useConflictSafeMutation,
+  type UseConflictSafeMutationOptions,
+} from '../react/useConflictSafeMutation'
 import { useVersionedQuery } from '../react/useVersionedQuery'
 import { useConflictSafeForm } from './useConflictSafeForm'
 
@@ -15,10 +18,21 @@ function setup(options: Parameters<typeof inProcessServer>[0] = {}) {
 
 type Api = ReturnType<typeof setup>
 
-function RhfTodoForm({ api, mutation }: { api: Api; mutation?: Partial<UseConflictSafeMutationOptions<Todo>> }) {
+function RhfTodoForm({
+  api,
+  mutation,
+}: {
+  api: Api
+  mutation?: Partial<UseConflictSafeMutationOptions<Todo>>
+}) {
   const url = `${api.origin}/todos/1`
   const doc = useVersionedQuery<Todo>({ queryKey: ['todo', '1'], url, fetch: api.fetch })
-  const save = useConflictSafeMutation<Todo>({ queryKey: ['todo', '1'], request: { url, fetch: api.fetch }, debounceMs: 0, ...mutation })
+  const save = useConflictSafeMutation<Todo>({
+    queryKey: ['todo', '1'],
+    request: { url, fetch: api.fetch },
+    debounceMs: 0,
+    ...mutation,
+  })
   const form = useForm<Todo>()
   const { onSubmit } = useConflictSafeForm({ form, save })
   const { dirtyFields, isDirty } = form.formState
@@ -119,7 +133,9 @@ describe('react-hook-form adapter', () => {
     await user.type(screen.getByLabelText('Notes'), ' (draft)')
     view.unmount()
     const client = createTestClient()
-    render(<RhfTodoForm api={{ ...api, client, Wrapper: withClient(client) }} />, { wrapper: withClient(client) })
+    render(<RhfTodoForm api={{ ...api, client, Wrapper: withClient(client) }} />, {
+      wrapper: withClient(client),
+    })
     await waitFor(() => expect(screen.getByLabelText('Notes')).toHaveValue('two litres (draft)'))
     expect(screen.getByText('Restored your unsaved changes')).toBeInTheDocument()
     expect(screen.getByLabelText('dirty')).toHaveTextContent('notes')

@@ -89,7 +89,8 @@ export function useConflictSafeForm<TFieldValues extends FieldValues>(
   }, [form, draft, base])
 
   const onSubmit = useCallback(
-    (event?: BaseSyntheticEvent) => form.handleSubmit((values) => mutate(copyValues(values) as TFieldValues))(event),
+    (event?: BaseSyntheticEvent) =>
+      form.handleSubmit((values) => mutate(copyValues(values) as TFieldValues))(event),
     [form, mutate],
   )
   return { onSubmit }

@@ -38,7 +38,10 @@ export interface RecordSettings {
 interface Entry {
   readonly key: string
   readonly queryKey: QueryKey
+  // One entry per record, of any record type; `getRecordController<TData>` gives it its type back.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   controller: SaveController<any>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readers: RecordReaders<any>
   settings: RecordSettings
   refs: number
@@ -147,9 +150,9 @@ export function retainRecord(client: QueryClient, queryKey: QueryKey): () => voi
   }
 }
 
-const queryKeys = new WeakMap<Query<any, any, any, any>, string>()
+const queryKeys = new WeakMap<Query, string>()
 
-function keyOf(query: Query<any, any, any, any>): string {
+function keyOf(query: Query): string {
   let key = queryKeys.get(query)
   if (key === undefined) {
     key = hashKey(query.queryKey)
@@ -176,7 +179,9 @@ function watchCache(client: QueryClient, entry: Entry): () => void {
 
 /** A cache value as VersionedData: envelopes as they are, plain data with an unknown version. */
 export function toVersioned<TData>(value: unknown): VersionedData<TData> {
-  return isVersionedData(value) ? (value as VersionedData<TData>) : { data: value as TData, version: undefined }
+  return isVersionedData(value)
+    ? (value as VersionedData<TData>)
+    : { data: value as TData, version: undefined }
 }
 
 /**

@@ -16,7 +16,10 @@ function setup(options: Parameters<typeof inProcessServer>[0] = {}) {
 }
 
 const lines = (api: ReturnType<typeof setup>) =>
-  api.exchanges.map((exchange) => `${exchange.method} ${new URL(exchange.url).pathname} ${exchange.ifMatch ?? '-'} ${exchange.status}`)
+  api.exchanges.map(
+    (exchange) =>
+      `${exchange.method} ${new URL(exchange.url).pathname} ${exchange.ifMatch ?? '-'} ${exchange.status}`,
+  )
 
 describe("deletes: operation 'delete'", () => {
   /** An edit form with a delete button: two mutations of one record (one shared pin and queue). */
@@ -25,7 +28,10 @@ describe("deletes: operation 'delete'", () => {
     const url = `${api.origin}/todos/1`
     const doc = useVersionedQuery<Todo>({ queryKey, url, fetch: api.fetch, refetchOnWindowFocus: false })
     const save = useConflictSafeMutation<Todo>({ queryKey, request: { url, fetch: api.fetch } })
-    const remove = useConflictSafeMutation<Todo>({ queryKey, request: { url, method: 'DELETE', fetch: api.fetch } })
+    const remove = useConflictSafeMutation<Todo>({
+      queryKey,
+      request: { url, method: 'DELETE', fetch: api.fetch },
+    })
     const deleted = remove.state.status === 'saved' && remove.state.operation === 'delete'
     if (deleted) return <p>Deleted {remove.data?.title}.</p>
     if (doc.data === undefined || save.draft === undefined) return <p>Loading…</p>
@@ -46,7 +52,10 @@ describe("deletes: operation 'delete'", () => {
         {remove.conflict?.kind === 'state' && (
           <div role="alert">
             {remove.conflict.message}
-            <button type="button" onClick={() => remove.conflict?.kind === 'state' && remove.conflict.reload()}>
+            <button
+              type="button"
+              onClick={() => remove.conflict?.kind === 'state' && remove.conflict.reload()}
+            >
               Reload
             </button>
           </div>
@@ -87,7 +96,9 @@ describe("deletes: operation 'delete'", () => {
     await screen.findByLabelText('Title')
     const theirs = await api.changeElsewhere('1', { notes: 'three litres' }, 'ana')
     await user.click(screen.getByRole('button', { name: 'Delete' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('This record was changed by ana after you loaded it, so it was not deleted.')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This record was changed by ana after you loaded it, so it was not deleted.',
+    )
     expect(api.server.inspect('todos', '1')).toBeDefined()
     await user.click(screen.getByRole('button', { name: 'Reload' }))
     expect(await screen.findByText(`Version ${theirs}`)).toBeInTheDocument()
@@ -106,7 +117,13 @@ describe("deletes: operation 'delete'", () => {
 })
 
 describe('skipUnchanged', () => {
-  function Form({ api, skipUnchanged }: { readonly api: ReturnType<typeof setup>; readonly skipUnchanged?: boolean }) {
+  function Form({
+    api,
+    skipUnchanged,
+  }: {
+    readonly api: ReturnType<typeof setup>
+    readonly skipUnchanged?: boolean
+  }) {
     const url = `${api.origin}/todos/1`
     const doc = useVersionedQuery<Todo>({ queryKey: ['todo', '1'], url, fetch: api.fetch })
     const save = useConflictSafeMutation<Todo>({
@@ -116,7 +133,10 @@ describe('skipUnchanged', () => {
     })
     if (doc.data === undefined) return null
     return (
-      <button type="button" onClick={() => void save.mutateAsync().then((result) => (document.title = result.status))}>
+      <button
+        type="button"
+        onClick={() => void save.mutateAsync().then((result) => (document.title = result.status))}
+      >
         Save
       </button>
     )
@@ -129,7 +149,9 @@ describe('skipUnchanged', () => {
     ] as const) {
       const api = setup()
       const user = userEvent.setup()
-      const view = render(<Form api={api} {...(skipUnchanged !== undefined && { skipUnchanged })} />, { wrapper: api.Wrapper })
+      const view = render(<Form api={api} {...(skipUnchanged !== undefined && { skipUnchanged })} />, {
+        wrapper: api.Wrapper,
+      })
       await user.click(await screen.findByRole('button', { name: 'Save' }))
       await waitFor(() => expect(document.title).toBe(expected))
       expect(api.count('PUT')).toBe(expected === 'saved' ? 1 : 0)
@@ -140,7 +162,13 @@ describe('skipUnchanged', () => {
 })
 
 describe('creates that become updates', () => {
-  function CreateForm({ api, fetch: fetchImpl = api.fetch }: { readonly api: ReturnType<typeof setup>; readonly fetch?: typeof fetch }) {
+  function CreateForm({
+    api,
+    fetch: fetchImpl = api.fetch,
+  }: {
+    readonly api: ReturnType<typeof setup>
+    readonly fetch?: typeof fetch
+  }) {
     const save = useConflictSafeMutation<Partial<Todo>>({
       queryKey: ['todo', 'new'],
       request: { url: `${api.origin}/todos`, method: 'POST', fetch: fetchImpl },
@@ -196,7 +224,10 @@ describe('creates that become updates', () => {
       'GET /todos/2 - 200',
       'PUT /todos/2 etag 200',
     ])
-    expect(api.server.inspect('todos', '2')?.data).toMatchObject({ title: 'Call mum today', notes: 'on Sunday' })
+    expect(api.server.inspect('todos', '2')?.data).toMatchObject({
+      title: 'Call mum today',
+      notes: 'on Sunday',
+    })
   })
 })
 
@@ -207,8 +238,15 @@ describe('setDraft with an immer recipe', () => {
     const api = setup({ seed: { todos: [{ ...seedTodo, meta: { tags: ['home'] } }] } })
     const { result } = renderHook(
       () => {
-        const doc = useVersionedQuery<Card>({ queryKey: ['todo', '1'], url: `${api.origin}/todos/1`, fetch: api.fetch })
-        const save = useConflictSafeMutation<Card>({ queryKey: ['todo', '1'], request: { url: `${api.origin}/todos/1`, fetch: api.fetch } })
+        const doc = useVersionedQuery<Card>({
+          queryKey: ['todo', '1'],
+          url: `${api.origin}/todos/1`,
+          fetch: api.fetch,
+        })
+        const save = useConflictSafeMutation<Card>({
+          queryKey: ['todo', '1'],
+          request: { url: `${api.origin}/todos/1`, fetch: api.fetch },
+        })
         return { doc, save }
       },
       { wrapper: withClient(createTestClient()) },

@@ -2,7 +2,14 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import userEvent from '@testing-library/user-event'
 import { StrictMode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createTestClient, inProcessServer, seedTodo, TodoForm, withClient, type Todo } from '../../test/react/support'
+import {
+  createTestClient,
+  inProcessServer,
+  seedTodo,
+  TodoForm,
+  withClient,
+  type Todo,
+} from '../../test/react/support'
 import { useConflictSafeMutation } from './useConflictSafeMutation'
 import { useVersionedQuery } from './useVersionedQuery'
 import type { MutationFnContext } from '../core/save/writers'
@@ -43,7 +50,10 @@ describe('useConflictSafeMutation with useVersionedQuery', () => {
     // The new version is adopted and the cache updated: no refetch, not dirty.
     const newEtag = api.server.inspect('todos', '1')?.etag
     expect(screen.getByLabelText('version')).toHaveTextContent(newEtag!)
-    expect(api.client.getQueryData(['todo', '1'])).toMatchObject({ data: { title: 'Buy oat milk' }, version: { etag: newEtag } })
+    expect(api.client.getQueryData(['todo', '1'])).toMatchObject({
+      data: { title: 'Buy oat milk' },
+      version: { etag: newEtag },
+    })
     expect(screen.queryByText('Unsaved changes')).not.toBeInTheDocument()
   })
 
@@ -98,7 +108,9 @@ describe('useConflictSafeMutation with useVersionedQuery', () => {
     await act(() => api.client.invalidateQueries({ queryKey: ['todo', '1'] }))
     const notice = await screen.findByRole('region', { name: 'Changed elsewhere' })
     // Who and when come from the reference server (X-Modified-By, Last-Modified) through the default remoteMeta.
-    expect(notice).toHaveTextContent(/^Changed elsewhere by ana at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z: 0 conflict\(s\)/)
+    expect(notice).toHaveTextContent(
+      /^Changed elsewhere by ana at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z: 0 conflict\(s\)/,
+    )
     // The form still shows the person's values and the loaded version.
     expect(title).toHaveValue('Buy oat milk')
     expect(screen.getByLabelText('Notes')).toHaveValue('two litres')
@@ -111,7 +123,10 @@ describe('useConflictSafeMutation with useVersionedQuery', () => {
       ['PUT', 412, loadedEtag],
       ['PUT', 200, expect.any(String)],
     ])
-    expect(api.server.inspect('todos', '1')?.data).toMatchObject({ title: 'Buy oat milk', notes: 'three litres' })
+    expect(api.server.inspect('todos', '1')?.data).toMatchObject({
+      title: 'Buy oat milk',
+      notes: 'three litres',
+    })
     expect(screen.getByText('Merged 1 change(s) from elsewhere')).toBeInTheDocument()
     expect(screen.getByLabelText('Notes')).toHaveValue('three litres')
     expect(screen.queryByRole('region', { name: 'Changed elsewhere' })).not.toBeInTheDocument()
@@ -150,7 +165,9 @@ describe('useConflictSafeMutation with useVersionedQuery', () => {
     api.exchanges.length = 0
     await user.click(screen.getByRole('button', { name: 'Keep mine' }))
     await waitFor(() => expect(screen.getByLabelText('status')).toHaveTextContent('saved'))
-    expect(api.exchanges.map((exchange) => [exchange.method, exchange.ifMatch, exchange.status])).toEqual([['PUT', theirsEtag, 200]])
+    expect(api.exchanges.map((exchange) => [exchange.method, exchange.ifMatch, exchange.status])).toEqual([
+      ['PUT', theirsEtag, 200],
+    ])
     expect(api.server.inspect('todos', '1')?.data.title).toBe('Mine')
   })
 
@@ -176,7 +193,11 @@ describe('useConflictSafeMutation with useVersionedQuery', () => {
     const api = setup({ resources: { todos: { requirePrecondition: true } } })
     const user = userEvent.setup()
     function Form() {
-      const doc = useVersionedQuery<Todo>({ queryKey: ['todo', '1'], url: `${api.origin}/todos/1`, fetch: api.fetch })
+      const doc = useVersionedQuery<Todo>({
+        queryKey: ['todo', '1'],
+        url: `${api.origin}/todos/1`,
+        fetch: api.fetch,
+      })
       const save = useConflictSafeMutation<Todo>({
         queryKey: ['todo', '1'],
         // Misconfigured user code: it drops the precondition headers.
@@ -192,7 +213,9 @@ describe('useConflictSafeMutation with useVersionedQuery', () => {
       return (
         <>
           <button onClick={() => save.mutate({ ...doc.data!, title: 'x' })}>Save</button>
-          <output>{save.conflict?.kind === 'precondition-required' ? save.conflict.message : save.status}</output>
+          <output>
+            {save.conflict?.kind === 'precondition-required' ? save.conflict.message : save.status}
+          </output>
           <p>{save.draft?.title}</p>
         </>
       )
@@ -234,7 +257,11 @@ describe('useConflictSafeMutation with useVersionedQuery', () => {
     const seen: Array<MutationFnContext<Todo>> = []
     const user = userEvent.setup()
     function Form() {
-      const doc = useVersionedQuery<Todo>({ queryKey: ['todo', '1'], url: `${api.origin}/todos/1`, fetch: api.fetch })
+      const doc = useVersionedQuery<Todo>({
+        queryKey: ['todo', '1'],
+        url: `${api.origin}/todos/1`,
+        fetch: api.fetch,
+      })
       const save = useConflictSafeMutation<Todo>({
         queryKey: ['todo', '1'],
         mutationFn: async (context) => {
@@ -260,7 +287,11 @@ describe('useConflictSafeMutation with useVersionedQuery', () => {
     await user.click(await screen.findByRole('button'))
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('saved'))
     expect(seen).toHaveLength(1)
-    expect(seen[0]).toMatchObject({ values: { title: 'custom' }, headers: { 'If-Match': etag }, idempotencyKey: undefined })
+    expect(seen[0]).toMatchObject({
+      values: { title: 'custom' },
+      headers: { 'If-Match': etag },
+      idempotencyKey: undefined,
+    })
     expect(seen[0]?.signal).toBeInstanceOf(AbortSignal)
     expect(api.server.inspect('todos', '1')?.data.title).toBe('custom')
   })
@@ -268,7 +299,9 @@ describe('useConflictSafeMutation with useVersionedQuery', () => {
   it('typing during a save is kept: the form shows the server response merged with the new edits', async () => {
     const api = setup({ delayMs: (request) => (request.method === 'PUT' ? 60 : 0) })
     const user = userEvent.setup()
-    render(<TodoForm origin={api.origin} fetch={api.fetch} mutation={{ debounceMs: 0 }} />, { wrapper: api.Wrapper })
+    render(<TodoForm origin={api.origin} fetch={api.fetch} mutation={{ debounceMs: 0 }} />, {
+      wrapper: api.Wrapper,
+    })
     const title = await loaded()
     await user.type(title, '!')
     await user.click(screen.getByRole('button', { name: 'Save' }))
@@ -282,7 +315,9 @@ describe('useConflictSafeMutation with useVersionedQuery', () => {
     // The next save sends the kept edit on the new version, without a conflict.
     await user.click(screen.getByRole('button', { name: 'Save' }))
     await waitFor(() => expect(api.server.inspect('todos', '1')?.data.notes).toBe('two litres, cold'))
-    expect(api.exchanges.filter((exchange) => exchange.method === 'PUT').map((exchange) => exchange.status)).toEqual([200, 200])
+    expect(
+      api.exchanges.filter((exchange) => exchange.method === 'PUT').map((exchange) => exchange.status),
+    ).toEqual([200, 200])
   })
 
   it('React StrictMode double effects never double-send, and the form still works', async () => {
@@ -307,14 +342,20 @@ describe('useConflictSafeMutation with useVersionedQuery', () => {
     const slowFetch: typeof fetch = (input, init) => {
       if (init?.method === 'PUT') {
         signals.push(init.signal!)
-        return new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)))
+        return new Promise((_resolve, reject) =>
+          init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+        )
       }
       return api.fetch(input, init)
     }
     const errors = vi.spyOn(console, 'error')
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
     const { unmount } = render(
-      <TodoForm origin={api.origin} fetch={slowFetch} mutation={{ autosave: true, autosaveDebounceMs: 5000 }} />,
+      <TodoForm
+        origin={api.origin}
+        fetch={slowFetch}
+        mutation={{ autosave: true, autosaveDebounceMs: 5000 }}
+      />,
       { wrapper: api.Wrapper },
     )
     await user.type(await loaded(), '!')
@@ -339,9 +380,16 @@ describe('autosave (fake timers)', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     const api = setup()
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
-    render(<TodoForm origin={api.origin} fetch={api.fetch} mutation={{ autosave: true, autosaveDebounceMs: 1000 }} />, {
-      wrapper: api.Wrapper,
-    })
+    render(
+      <TodoForm
+        origin={api.origin}
+        fetch={api.fetch}
+        mutation={{ autosave: true, autosaveDebounceMs: 1000 }}
+      />,
+      {
+        wrapper: api.Wrapper,
+      },
+    )
     const title = await loaded()
     await user.type(title, ' now')
     expect(api.count('PUT')).toBe(0)
@@ -355,7 +403,9 @@ describe('autosave (fake timers)', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     const api = setup()
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
-    render(<TodoForm origin={api.origin} fetch={api.fetch} mutation={{ autosave: true }} />, { wrapper: api.Wrapper })
+    render(<TodoForm origin={api.origin} fetch={api.fetch} mutation={{ autosave: true }} />, {
+      wrapper: api.Wrapper,
+    })
     await user.type(await loaded(), '!')
     await user.click(screen.getByRole('button', { name: 'Save' }))
     await act(() => vi.advanceTimersByTimeAsync(5000))
@@ -366,7 +416,9 @@ describe('autosave (fake timers)', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     const api = setup()
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
-    render(<TodoForm origin={api.origin} fetch={api.fetch} mutation={{ debounceMs: 300 }} />, { wrapper: api.Wrapper })
+    render(<TodoForm origin={api.origin} fetch={api.fetch} mutation={{ debounceMs: 300 }} />, {
+      wrapper: api.Wrapper,
+    })
     const title = await loaded()
     await user.type(title, '!')
     await user.click(screen.getByRole('button', { name: 'Save' }))
@@ -414,7 +466,9 @@ describe('drafts survive a reload', () => {
   it('persistDraft: false keeps nothing in sessionStorage', async () => {
     const api = setup()
     const user = userEvent.setup()
-    render(<TodoForm origin={api.origin} fetch={api.fetch} mutation={{ persistDraft: false }} />, { wrapper: api.Wrapper })
+    render(<TodoForm origin={api.origin} fetch={api.fetch} mutation={{ persistDraft: false }} />, {
+      wrapper: api.Wrapper,
+    })
     await user.type(await loaded(), ' (draft)')
     expect(window.sessionStorage.length).toBe(0)
   })
@@ -429,7 +483,11 @@ describe('callbacks and prop getters', () => {
     const callSuccess = vi.fn()
     const user = userEvent.setup()
     function Form() {
-      const doc = useVersionedQuery<Todo>({ queryKey: ['todo', '1'], url: `${api.origin}/todos/1`, fetch: api.fetch })
+      const doc = useVersionedQuery<Todo>({
+        queryKey: ['todo', '1'],
+        url: `${api.origin}/todos/1`,
+        fetch: api.fetch,
+      })
       const save = useConflictSafeMutation<Todo>({
         queryKey: ['todo', '1'],
         request: { url: `${api.origin}/todos/1`, fetch: api.fetch },
@@ -438,7 +496,11 @@ describe('callbacks and prop getters', () => {
         onSettled,
       })
       if (!doc.data) return null
-      return <button onClick={() => save.mutate({ ...doc.data!, done: true }, { onSuccess: callSuccess })}>Done</button>
+      return (
+        <button onClick={() => save.mutate({ ...doc.data!, done: true }, { onSuccess: callSuccess })}>
+          Done
+        </button>
+      )
     }
     render(<Form />, { wrapper: api.Wrapper })
     await user.click(await screen.findByRole('button'))
@@ -458,9 +520,14 @@ describe('callbacks and prop getters', () => {
     const api = setup()
     const { result } = renderHookWith(api)
     await waitFor(() => expect(result.current.save.draft).toBeDefined())
-    const saved = await act(() => result.current.save.mutateAsync({ ...result.current.save.draft!, title: 'async' }))
+    const saved = await act(() =>
+      result.current.save.mutateAsync({ ...result.current.save.draft!, title: 'async' }),
+    )
     expect(saved).toMatchObject({ status: 'saved', data: { title: 'async' } })
-    const broken = renderHookWith(api, { request: { url: `${api.origin}/nowhere/1`, fetch: api.fetch } }, ['todo', '2'])
+    const broken = renderHookWith(api, { request: { url: `${api.origin}/nowhere/1`, fetch: api.fetch } }, [
+      'todo',
+      '2',
+    ])
     await expect(
       act(() => broken.result.current.save.mutateAsync({ ...seedTodo, title: 'x' })),
     ).rejects.toMatchObject({ code: 'MISSING_VERSION' })
@@ -471,12 +538,23 @@ describe('callbacks and prop getters', () => {
     const user = userEvent.setup()
     const onClick = vi.fn()
     function Bar() {
-      const doc = useVersionedQuery<Todo>({ queryKey: ['todo', '1'], url: `${api.origin}/todos/1`, fetch: api.fetch })
-      const save = useConflictSafeMutation<Todo>({ queryKey: ['todo', '1'], request: { url: `${api.origin}/todos/1`, fetch: api.fetch } })
+      const doc = useVersionedQuery<Todo>({
+        queryKey: ['todo', '1'],
+        url: `${api.origin}/todos/1`,
+        fetch: api.fetch,
+      })
+      const save = useConflictSafeMutation<Todo>({
+        queryKey: ['todo', '1'],
+        request: { url: `${api.origin}/todos/1`, fetch: api.fetch },
+      })
       if (!doc.data) return null
       return (
         <>
-          <input aria-label="Title" value={save.draft?.title ?? ''} onChange={(event) => save.setDraft((draft) => ({ ...draft!, title: event.target.value }))} />
+          <input
+            aria-label="Title"
+            value={save.draft?.title ?? ''}
+            onChange={(event) => save.setDraft((draft) => ({ ...draft!, title: event.target.value }))}
+          />
           <button {...save.getSubmitButtonProps({ type: 'button', onClick })}>Save</button>
         </>
       )
@@ -501,11 +579,15 @@ describe('callbacks and prop getters', () => {
       },
     } as unknown as Storage
     const draftStore = createDraftStore({ storage: () => full })
-    const first = render(<TodoForm origin={api.origin} fetch={api.fetch} mutation={{ draftStore }} />, { wrapper: api.Wrapper })
+    const first = render(<TodoForm origin={api.origin} fetch={api.fetch} mutation={{ draftStore }} />, {
+      wrapper: api.Wrapper,
+    })
     await user.type(await loaded(), ' (draft)')
     first.unmount()
     expect(draftStore.lastWrittenTo).toBe('memory')
-    render(<TodoForm origin={api.origin} fetch={api.fetch} mutation={{ draftStore }} />, { wrapper: withClient(createTestClient()) })
+    render(<TodoForm origin={api.origin} fetch={api.fetch} mutation={{ draftStore }} />, {
+      wrapper: withClient(createTestClient()),
+    })
     await waitFor(() => expect(screen.getByLabelText('Title')).toHaveValue('Buy milk (draft)'))
     expect(screen.getByText('Restored your unsaved changes')).toBeInTheDocument()
   })
@@ -518,8 +600,17 @@ function renderHookWith(
 ) {
   return renderHook(
     () => {
-      const doc = useVersionedQuery<Todo>({ queryKey, url: `${api.origin}/todos/1`, fetch: api.fetch, enabled: queryKey[1] === '1' })
-      const save = useConflictSafeMutation<Todo>({ queryKey, request: { url: `${api.origin}/todos/1`, fetch: api.fetch }, ...mutation })
+      const doc = useVersionedQuery<Todo>({
+        queryKey,
+        url: `${api.origin}/todos/1`,
+        fetch: api.fetch,
+        enabled: queryKey[1] === '1',
+      })
+      const save = useConflictSafeMutation<Todo>({
+        queryKey,
+        request: { url: `${api.origin}/todos/1`, fetch: api.fetch },
+        ...mutation,
+      })
       return { doc, save }
     },
     { wrapper: api.Wrapper },

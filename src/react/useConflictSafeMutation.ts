@@ -86,7 +86,10 @@ export interface UseConflictSafeMutationOptions<TData, TQueryKey extends QueryKe
    * the create's response). Receives the created record and the response's `Location`; return `undefined` to
    * keep creating. Default: the `Location` header.
    */
-  readonly createdUrl?: (data: TData, response: { readonly location: string | undefined }) => string | undefined
+  readonly createdUrl?: (
+    data: TData,
+    response: { readonly location: string | undefined },
+  ) => string | undefined
   /** Where versions are read in write responses and conflict bodies. Default `'etag'`. */
   readonly version?: VersionSource
   /** How the version is sent: `{ mode: 'if-match' | 'body' | 'both', field }`. Default: If-Match when an ETag is known, else the body field `version`. */
@@ -213,7 +216,8 @@ export interface UseConflictSafeMutationResult<TData> {
 }
 
 type ControllerOptions<TData> = {
-  [K in Exclude<keyof SaveControllerOptions<TData>, 'key' | 'read' | 'queue'>]?: SaveControllerOptions<TData>[K] | undefined
+  [K in Exclude<keyof SaveControllerOptions<TData>, 'key' | 'read' | 'queue'>]?:
+    SaveControllerOptions<TData>[K] | undefined
 }
 
 /** The operation of the options: given, else from the request's method. */
@@ -223,7 +227,9 @@ function operationOf(options: UseConflictSafeMutationOptions<unknown, QueryKey>)
   return method === 'POST' ? 'create' : method === 'DELETE' ? 'delete' : 'update'
 }
 
-function toControllerOptions<TData>(options: UseConflictSafeMutationOptions<TData, QueryKey>): ControllerOptions<TData> {
+function toControllerOptions<TData>(
+  options: UseConflictSafeMutationOptions<TData, QueryKey>,
+): ControllerOptions<TData> {
   const operation = operationOf(options as UseConflictSafeMutationOptions<unknown, QueryKey>)
   const classify = {
     ...options.classify,
@@ -378,7 +384,8 @@ export function useConflictSafeMutation<TData, TQueryKey extends QueryKey = Quer
   }
 
   const draft =
-    snapshot.draft ?? (snapshot.isPinned ? undefined : toVersioned<TData>(client.getQueryData(options.queryKey)).data)
+    snapshot.draft ??
+    (snapshot.isPinned ? undefined : toVersioned<TData>(client.getQueryData(options.queryKey)).data)
 
   return {
     mutate,

@@ -23,7 +23,8 @@ describe('useVersionedQuery', () => {
   it('loads the record with its ETag and keeps { data, version } in the cache', async () => {
     const api = setup()
     const { result } = renderHook(
-      () => useVersionedQuery<Todo>({ queryKey: ['todo', '1'], url: `${api.origin}/todos/1`, fetch: api.fetch }),
+      () =>
+        useVersionedQuery<Todo>({ queryKey: ['todo', '1'], url: `${api.origin}/todos/1`, fetch: api.fetch }),
       { wrapper: api.Wrapper },
     )
     await waitFor(() => expect(result.current.status).toBe('success'))
@@ -68,7 +69,12 @@ describe('useVersionedQuery', () => {
   it('a failed load is a typed error', async () => {
     const api = setup()
     const { result } = renderHook(
-      () => useVersionedQuery<Todo>({ queryKey: ['todo', '404'], url: `${api.origin}/todos/404`, fetch: api.fetch }),
+      () =>
+        useVersionedQuery<Todo>({
+          queryKey: ['todo', '404'],
+          url: `${api.origin}/todos/404`,
+          fetch: api.fetch,
+        }),
       { wrapper: api.Wrapper },
     )
     await waitFor(() => expect(result.current.isError).toBe(true))
@@ -101,7 +107,9 @@ describe('useVersionedQuery', () => {
     await api.changeElsewhere('1', { notes: 'three litres' })
     expect(screen.queryByRole('region', { name: 'Changed elsewhere' })).not.toBeInTheDocument()
     await act(() => vi.advanceTimersByTimeAsync(5000))
-    expect(await screen.findByRole('region', { name: 'Changed elsewhere' })).toHaveTextContent('0 conflict(s)')
+    expect(await screen.findByRole('region', { name: 'Changed elsewhere' })).toHaveTextContent(
+      '0 conflict(s)',
+    )
     expect(screen.getByLabelText('Notes')).toHaveValue('two litres')
   })
 
@@ -158,7 +166,11 @@ describe('useVersionedQuery', () => {
     const api = setup()
     const user = userEvent.setup()
     function Page() {
-      const doc = useVersionedQuery<Todo>({ queryKey: ['todo', '1'], url: `${api.origin}/todos/1`, fetch: api.fetch })
+      const doc = useVersionedQuery<Todo>({
+        queryKey: ['todo', '1'],
+        url: `${api.origin}/todos/1`,
+        fetch: api.fetch,
+      })
       const save = useConflictSafeMutation<Todo>({
         queryKey: ['todo', '1'],
         request: { url: `${api.origin}/todos/1`, fetch: api.fetch },

@@ -6,7 +6,13 @@
  * (refetch on focus or visibility, polling, another tab's save through BroadcastChannel, another
  * component's mutation) into `remoteChange` instead of moving the pin.
  */
-import { useQuery, useQueryClient, type QueryClient, type QueryKey, type UseQueryResult } from '@tanstack/react-query'
+import {
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+  type QueryKey,
+  type UseQueryResult,
+} from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import type { ConflictSafeError } from '../core/errors'
 import { sameVersion, type ResourceVersion, type VersionSource } from '../core/http/version'

@@ -133,7 +133,8 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
   const basePath = resolveBasePath(options.basePath)
   const now = options.now ?? Date.now
   const userHeader = options.userHeader ?? 'X-User'
-  const modifiedByHeader = options.modifiedByHeader === false ? undefined : (options.modifiedByHeader ?? 'X-Modified-By')
+  const modifiedByHeader =
+    options.modifiedByHeader === false ? undefined : (options.modifiedByHeader ?? 'X-Modified-By')
   if (modifiedByHeader !== undefined && !/^[!#$%&'*+.^`|~\w-]+$/.test(modifiedByHeader)) {
     fail(`modifiedByHeader '${modifiedByHeader}' is not a valid header name.`)
   }
@@ -479,7 +480,12 @@ export function createReferenceServer(options: ReferenceServerOptions): Referenc
 
     /** A record with its ETag, and who wrote it when (`Last-Modified`, `modifiedByHeader`). */
     #recordReply(status: number, record: StoredRecord, extra: HeaderList = []): Reply {
-      return jsonReply(status, record.data, [['ETag', record.etag], ...modifiedHeaders(record), ...NO_CACHE, ...extra])
+      return jsonReply(status, record.data, [
+        ['ETag', record.etag],
+        ...modifiedHeaders(record),
+        ...NO_CACHE,
+        ...extra,
+      ])
     }
 
     list(): Reply {

@@ -51,7 +51,10 @@ describe('a todo form over HTTP', () => {
     await saved()
     expect(summary()).toEqual(['PUT 412', 'PUT 200'])
     expect(screen.getByLabelText('Notes')).toHaveValue('three litres')
-    expect(server.reference.inspect('todos', '1')?.data).toMatchObject({ title: 'Buy milk and eggs', notes: 'three litres' })
+    expect(server.reference.inspect('todos', '1')?.data).toMatchObject({
+      title: 'Buy milk and eggs',
+      notes: 'three litres',
+    })
   })
 
   it('a conflict response without the record: exactly one GET', async () => {
@@ -71,7 +74,9 @@ describe('a todo form over HTTP', () => {
     await user.type(title, 'Oat milk')
     const theirs = await server.changeElsewhere('1', { title: 'Soy milk' })
     await user.click(screen.getByRole('button', { name: 'Save' }))
-    expect(await screen.findByRole('dialog', { name: 'Conflict' })).toHaveTextContent('title: mine Oat milk / theirs Soy milk')
+    expect(await screen.findByRole('dialog', { name: 'Conflict' })).toHaveTextContent(
+      'title: mine Oat milk / theirs Soy milk',
+    )
     server.log.length = 0
     await user.click(screen.getByRole('button', { name: 'Keep mine' }))
     await saved()

@@ -4,7 +4,14 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 
-const watched = ['window', 'document', 'sessionStorage', 'localStorage', 'BroadcastChannel', 'navigator'] as const
+const watched = [
+  'window',
+  'document',
+  'sessionStorage',
+  'localStorage',
+  'BroadcastChannel',
+  'navigator',
+] as const
 const touched: string[] = []
 const originals = new Map<string, PropertyDescriptor | undefined>()
 
@@ -32,19 +39,24 @@ afterEach(() => {
 describe('server rendering', () => {
   it('imports and renders a form with prefetched data, touching no browser global', async () => {
     expect(typeof window).toBe('undefined')
-    const [{ createElement }, { renderToString }, { QueryClient, QueryClientProvider }, support] = await Promise.all([
-      import('react'),
-      import('react-dom/server'),
-      import('@tanstack/react-query'),
-      import('./support'),
-      import('../../src/react/index'),
-      import('../../src/core/index'),
-    ])
+    const [{ createElement }, { renderToString }, { QueryClient, QueryClientProvider }, support] =
+      await Promise.all([
+        import('react'),
+        import('react-dom/server'),
+        import('@tanstack/react-query'),
+        import('./support'),
+        import('../../src/react/index'),
+        import('../../src/core/index'),
+      ])
     const client = new QueryClient()
     client.setQueryData(['todo', '1'], { data: support.seedTodo, version: { etag: '"v1"' } })
     trapGlobals()
     const html = renderToString(
-      createElement(QueryClientProvider, { client }, createElement(support.TodoForm, { origin: 'http://api.test' })),
+      createElement(
+        QueryClientProvider,
+        { client },
+        createElement(support.TodoForm, { origin: 'http://api.test' }),
+      ),
     )
     expect(touched).toEqual([])
     expect(html).toContain('value="Buy milk"')
@@ -53,15 +65,20 @@ describe('server rendering', () => {
   })
 
   it('renders the loading state without data, touching no browser global', async () => {
-    const [{ createElement }, { renderToString }, { QueryClient, QueryClientProvider }, support] = await Promise.all([
-      import('react'),
-      import('react-dom/server'),
-      import('@tanstack/react-query'),
-      import('./support'),
-    ])
+    const [{ createElement }, { renderToString }, { QueryClient, QueryClientProvider }, support] =
+      await Promise.all([
+        import('react'),
+        import('react-dom/server'),
+        import('@tanstack/react-query'),
+        import('./support'),
+      ])
     trapGlobals()
     const html = renderToString(
-      createElement(QueryClientProvider, { client: new QueryClient() }, createElement(support.TodoForm, { origin: 'http://api.test' })),
+      createElement(
+        QueryClientProvider,
+        { client: new QueryClient() },
+        createElement(support.TodoForm, { origin: 'http://api.test' }),
+      ),
     )
     expect(touched).toEqual([])
     expect(html).toContain('Loading…')

@@ -6,7 +6,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { type ReactNode } from 'react'
 import { createReferenceServer } from '../../src/server/reference-server'
 import type { Exchange, ReferenceServerOptions } from '../../src/server/types'
-import { useConflictSafeMutation, type UseConflictSafeMutationOptions } from '../../src/react/useConflictSafeMutation'
+import {
+  useConflictSafeMutation,
+  type UseConflictSafeMutationOptions,
+} from '../../src/react/useConflictSafeMutation'
 import { useVersionedQuery } from '../../src/react/useVersionedQuery'
 
 export type Todo = {
@@ -97,15 +100,23 @@ export function TodoForm({ origin, fetch: fetchImpl, id = '1', mutation, pollInt
     >
       <label>
         Title
-        <input value={values.title} onChange={(event) => save.setDraft((draft) => ({ ...draft!, title: event.target.value }))} />
+        <input
+          value={values.title}
+          onChange={(event) => save.setDraft((draft) => ({ ...draft!, title: event.target.value }))}
+        />
       </label>
       <label>
         Notes
-        <input value={values.notes} onChange={(event) => save.setDraft((draft) => ({ ...draft!, notes: event.target.value }))} />
+        <input
+          value={values.notes}
+          onChange={(event) => save.setDraft((draft) => ({ ...draft!, notes: event.target.value }))}
+        />
       </label>
       <button {...save.getSubmitButtonProps()}>Save</button>
       <output aria-label="status">{save.status}</output>
-      <output aria-label="version">{typeof save.version === 'object' ? save.version.etag : String(save.version)}</output>
+      <output aria-label="version">
+        {typeof save.version === 'object' ? save.version.etag : String(save.version)}
+      </output>
       {save.isDirty && <p>Unsaved changes</p>}
       {save.restoredDraft && <p>Restored your unsaved changes</p>}
       {save.changes.length > 0 && <p>Merged {save.changes.length} change(s) from elsewhere</p>}

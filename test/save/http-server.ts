@@ -87,5 +87,8 @@ export async function startTodoServer(options: Partial<ReferenceServerOptions> =
 export const stripConflictBody: Interceptor = async (_request, _log, answer) => {
   const response = await answer()
   if (response.status !== 409 && response.status !== 412) return response
-  return new Response(null, { status: response.status, headers: { 'x-request-id': response.headers.get('x-request-id') ?? '' } })
+  return new Response(null, {
+    status: response.status,
+    headers: { 'x-request-id': response.headers.get('x-request-id') ?? '' },
+  })
 }

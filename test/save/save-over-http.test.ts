@@ -61,7 +61,10 @@ describe('updates over HTTP', () => {
     await server.changeElsewhere('1', { notes: 'three litres' })
     await controller.save({ id: '1', title: 'Buy oat milk', notes: 'two litres', done: false })
     expect(summary()).toEqual(['PUT 412', 'PUT 200'])
-    expect(server.reference.inspect('todos', '1')?.data).toMatchObject({ title: 'Buy oat milk', notes: 'three litres' })
+    expect(server.reference.inspect('todos', '1')?.data).toMatchObject({
+      title: 'Buy oat milk',
+      notes: 'three litres',
+    })
     expect(controller.getSnapshot().changes.map((change) => change.path)).toEqual([['notes']])
   })
 
@@ -71,7 +74,10 @@ describe('updates over HTTP', () => {
     server.intercept(stripConflictBody)
     await controller.save({ id: '1', title: 'Buy oat milk', notes: 'two litres', done: false })
     expect(summary()).toEqual(['PUT 412', 'GET 200', 'PUT 200'])
-    expect(server.reference.inspect('todos', '1')?.data).toMatchObject({ title: 'Buy oat milk', notes: 'three litres' })
+    expect(server.reference.inspect('todos', '1')?.data).toMatchObject({
+      title: 'Buy oat milk',
+      notes: 'three litres',
+    })
   })
 
   it('true conflicts wait for the person; resolving saves on theirs ETag', async () => {
@@ -99,7 +105,11 @@ describe('updates over HTTP', () => {
     const result = await controller.save({ id: '1', title: 'Mine', notes: 'two litres', done: false })
     expect(summary()).toEqual(['PUT 412', 'PUT 412', 'PUT 412'])
     expect(result).toMatchObject({ status: 'error', error: { code: 'SAVE_ATTEMPTS_EXHAUSTED' } })
-    expect(controller.getSnapshot()).toMatchObject({ status: 'error', draft: { title: 'Mine' }, isDirty: true })
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'error',
+      draft: { title: 'Mine' },
+      isDirty: true,
+    })
     expect(server.reference.inspect('todos', '1')?.data.title).toBe('Buy milk')
   })
 
@@ -146,7 +156,9 @@ describe('updates over HTTP', () => {
     await server.close()
     server = await startTodoServer({ resources: { todos: { requirePrecondition: true } } })
     // Misconfigured: versions read from a body field, but this API wants If-Match.
-    const controller = await open({ read: createUrlReader<Todo>(`${server.url}/todos/1`, { versionSource: { field: 'id' } }) })
+    const controller = await open({
+      read: createUrlReader<Todo>(`${server.url}/todos/1`, { versionSource: { field: 'id' } }),
+    })
     expect(controller.getSnapshot().version).toEqual({ value: '1' })
     const result = await controller.save({ id: '1', title: 'x', notes: '', done: false })
     expect(summary()).toEqual(['PUT 428'])
@@ -159,7 +171,12 @@ describe('updates over HTTP', () => {
 
   it('a deleted record becomes a typed state; restore() creates it again with If-None-Match: *', async () => {
     const controller = await open()
-    await server.reference.handle(new Request(`${server.url}/todos/1`, { method: 'DELETE', headers: { 'If-Match': server.reference.inspect('todos', '1')!.etag } }))
+    await server.reference.handle(
+      new Request(`${server.url}/todos/1`, {
+        method: 'DELETE',
+        headers: { 'If-Match': server.reference.inspect('todos', '1')!.etag },
+      }),
+    )
     await controller.save({ id: '1', title: 'Still needed', notes: 'two litres', done: false })
     const conflict = controller.getSnapshot().conflict
     expect(conflict?.kind).toBe('deleted')
@@ -173,7 +190,10 @@ describe('updates over HTTP', () => {
   it("a delete (operation 'delete') sends DELETE with If-Match as loaded and no body; the record is gone", async () => {
     const loaded = server.reference.inspect('todos', '1')!.etag
     const url = `${server.url}/todos/1`
-    const controller = await open({ operation: 'delete', write: createRequestWriter<Todo>({ url, method: 'DELETE' }) })
+    const controller = await open({
+      operation: 'delete',
+      write: createRequestWriter<Todo>({ url, method: 'DELETE' }),
+    })
     const result = await controller.save()
     expect(summary()).toEqual(['DELETE 204'])
     expect(server.log[0]).toMatchObject({ ifMatch: loaded, body: undefined })
@@ -184,7 +204,10 @@ describe('updates over HTTP', () => {
 
   it('a delete of a record changed elsewhere deletes nothing until the person has seen the change', async () => {
     const url = `${server.url}/todos/1`
-    const controller = await open({ operation: 'delete', write: createRequestWriter<Todo>({ url, method: 'DELETE' }) })
+    const controller = await open({
+      operation: 'delete',
+      write: createRequestWriter<Todo>({ url, method: 'DELETE' }),
+    })
     const theirs = await server.changeElsewhere('1', { notes: 'three litres' }, 'ana')
     await controller.save()
     expect(summary()).toEqual(['DELETE 412'])
@@ -192,7 +215,11 @@ describe('updates over HTTP', () => {
     expect(conflict).toMatchObject({ kind: 'state', meta: { by: 'ana' } })
     if (conflict?.kind !== 'state') return
     conflict.reload()
-    expect(controller.getSnapshot()).toMatchObject({ status: 'idle', version: { etag: theirs }, base: { notes: 'three litres' } })
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'idle',
+      version: { etag: theirs },
+      base: { notes: 'three litres' },
+    })
     expect(server.reference.inspect('todos', '1')).toBeDefined()
     await controller.save()
     expect(summary()).toEqual(['DELETE 412', 'DELETE 204'])
@@ -221,7 +248,12 @@ describe('body versions over HTTP', () => {
   it('sends the version in the body, merges on 409 and saves on theirs version', async () => {
     const url = `${server.url}/todos/1`
     const controller = await open({
-      write: createRequestWriter<Todo>({ url, method: 'PUT', precondition: { mode: 'body' }, classify: { versionSource: { field: 'version' } } }),
+      write: createRequestWriter<Todo>({
+        url,
+        method: 'PUT',
+        precondition: { mode: 'body' },
+        classify: { versionSource: { field: 'version' } },
+      }),
       read: createUrlReader<Todo>(url, { versionSource: { field: 'version' } }),
     })
     expect(controller.getSnapshot().version).toMatchObject({ value: 1 })
@@ -232,7 +264,10 @@ describe('body versions over HTTP', () => {
     expect((server.log[0]?.body as { version: number }).version).toBe(1)
     expect((server.log[1]?.body as { version: number }).version).toBe(2)
     expect(result).toMatchObject({ status: 'saved', version: { value: 3 } })
-    expect(server.reference.inspect('todos', '1')?.data).toMatchObject({ title: 'Mine', notes: 'three litres' })
+    expect(server.reference.inspect('todos', '1')?.data).toMatchObject({
+      title: 'Mine',
+      notes: 'three litres',
+    })
   })
 })
 
@@ -294,12 +329,22 @@ describe('creates over HTTP', () => {
       read: ({ signal, url }) => createUrlReader<Todo>(url ?? `${server.url}/todos`)({ signal }),
     })
     const first = await controller.save({ title: 'Call mum', notes: '', done: false } as Todo)
-    expect(first).toMatchObject({ status: 'saved', operation: 'create', data: { id: '2', title: 'Call mum' } })
+    expect(first).toMatchObject({
+      status: 'saved',
+      operation: 'create',
+      data: { id: '2', title: 'Call mum' },
+    })
     const createdEtag = server.reference.inspect('todos', '2')!.etag
-    expect(controller.getSnapshot()).toMatchObject({ createdUrl: `${server.url}/todos/2`, version: { etag: createdEtag } })
+    expect(controller.getSnapshot()).toMatchObject({
+      createdUrl: `${server.url}/todos/2`,
+      version: { etag: createdEtag },
+    })
     const second = await controller.save({ id: '2', title: 'Call mum', notes: 'on Sunday', done: false })
     expect(second).toMatchObject({ status: 'saved', operation: 'update' })
-    expect(server.log.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual(['POST /todos 201', 'PUT /todos/2 200'])
+    expect(server.log.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
+      'POST /todos 201',
+      'PUT /todos/2 200',
+    ])
     expect(server.log[1]).toMatchObject({ ifMatch: createdEtag, idempotencyKey: undefined })
     // A conflict on the created record reads theirs from its URL (one GET) and merges.
     await server.changeElsewhere('2', { done: true })
@@ -311,7 +356,11 @@ describe('creates over HTTP', () => {
       'PUT /todos/2 200',
     ])
     expect(server.reference.snapshot().todos).toHaveLength(2)
-    expect(server.reference.inspect('todos', '2')?.data).toMatchObject({ title: 'Call mum today', notes: 'on Sunday', done: true })
+    expect(server.reference.inspect('todos', '2')?.data).toMatchObject({
+      title: 'Call mum today',
+      notes: 'on Sunday',
+      done: true,
+    })
   })
 
   it('a duplicate names the field; retry(values) with a new title creates it', async () => {

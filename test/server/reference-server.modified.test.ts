@@ -23,7 +23,10 @@ function app(extra: Partial<Parameters<typeof createReferenceServer>[0]> = {}) {
     async writeAs(user: string, headerName = 'X-User') {
       now = written
       const etag = server.inspect('notes', '1')!.etag
-      return call(server, 'PUT', '/notes/1', { body: { title: 'B' }, headers: { 'If-Match': etag, [headerName]: user } })
+      return call(server, 'PUT', '/notes/1', {
+        body: { title: 'B' },
+        headers: { 'If-Match': etag, [headerName]: user },
+      })
     },
   }
 }
@@ -47,7 +50,10 @@ describe('Last-Modified and X-Modified-By', () => {
       expect(read.headers.get('last-modified')).toBe('Fri, 02 Jan 2026 03:04:05 GMT')
       expect(read.headers.get('x-modified-by')).toBe('ada')
     }
-    const created = await call(server, 'POST', '/notes', { body: { title: 'C' }, headers: { 'X-User': 'ben' } })
+    const created = await call(server, 'POST', '/notes', {
+      body: { title: 'C' },
+      headers: { 'X-User': 'ben' },
+    })
     expect(created.headers.get('x-modified-by')).toBe('ben')
     // Lists and 304s carry no record metadata.
     expect((await call(server, 'GET', '/notes')).headers.get('x-modified-by')).toBeNull()
@@ -82,8 +88,15 @@ describe('Last-Modified and X-Modified-By', () => {
     })
     const theirs = await read({ signal: new AbortController().signal, queryKey: [] })
     expect(theirs).toMatchObject({ data: { title: 'B' }, by: 'ada', at: '2026-01-02T03:04:05.000Z' })
-    expect(defaultRemoteMeta({ headers: new Headers({ 'X-Modified-By': '  ' }), body: undefined })).toEqual({})
-    expect(defaultRemoteMeta({ headers: (await server.handle(request('GET', '/notes/1'))).headers, body: undefined })).toEqual({
+    expect(defaultRemoteMeta({ headers: new Headers({ 'X-Modified-By': '  ' }), body: undefined })).toEqual(
+      {},
+    )
+    expect(
+      defaultRemoteMeta({
+        headers: (await server.handle(request('GET', '/notes/1'))).headers,
+        body: undefined,
+      }),
+    ).toEqual({
       by: 'ada',
       at: '2026-01-02T03:04:05.000Z',
     })

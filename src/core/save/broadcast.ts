@@ -53,7 +53,11 @@ function parseMessage(data: unknown): RecordSavedMessage | undefined {
 /** Tell other tabs that the record `key` was saved (at `version`, when known). */
 export function announceSaved(key: string, version: ResourceVersion | undefined): void {
   try {
-    getChannel()?.postMessage({ type: 'saved', key, ...(version !== undefined && { version: { ...version } }) })
+    getChannel()?.postMessage({
+      type: 'saved',
+      key,
+      ...(version !== undefined && { version: { ...version } }),
+    })
   } catch {
     // A closed or unavailable channel: other tabs will see the change on their next refetch.
   }

@@ -191,7 +191,14 @@ function isPinnedVersion(value: unknown): boolean {
   )
 }
 
-const CONFLICT_KINDS = new Set(['merge', 'duplicate', 'state', 'deleted', 'in-progress', 'precondition-required'])
+const CONFLICT_KINDS = new Set([
+  'merge',
+  'duplicate',
+  'state',
+  'deleted',
+  'in-progress',
+  'precondition-required',
+])
 
 function isStoredConflict(value: unknown): boolean {
   if (!isRecord(value) || typeof value.kind !== 'string' || !CONFLICT_KINDS.has(value.kind)) return false

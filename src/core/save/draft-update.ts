@@ -24,7 +24,10 @@ const produce = immer.produce as (base: unknown, recipe: (draft: never) => unkno
  * The next draft after `update`: the value itself, or what the recipe produced from `previous`. A recipe that
  * changes nothing returns `previous` itself; one that returns `undefined` for an `undefined` draft changes nothing.
  */
-export function applyDraftUpdate<TData>(previous: TData | undefined, update: DraftUpdate<TData>): TData | undefined {
+export function applyDraftUpdate<TData>(
+  previous: TData | undefined,
+  update: DraftUpdate<TData>,
+): TData | undefined {
   if (typeof update !== 'function') return update
   return produce(previous, update as DraftRecipe<TData>) as TData | undefined
 }

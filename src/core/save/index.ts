@@ -30,7 +30,14 @@ export { SaveQueue, defaultSaveQueue } from './save-queue'
 export type { SaveTask } from './save-queue'
 export { debounce } from './debounce'
 export type { Debounced, DebounceOptions } from './debounce'
-export { clearTimer, getTimerProvider, setTimer, setTimerProvider, sleep, systemTimerProvider } from './timers'
+export {
+  clearTimer,
+  getTimerProvider,
+  setTimer,
+  setTimerProvider,
+  sleep,
+  systemTimerProvider,
+} from './timers'
 export type { TimerHandle, TimerProvider } from './timers'
 export {
   createDraftStore,

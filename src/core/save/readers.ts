@@ -54,9 +54,16 @@ export interface VersionedReaderOptions<TData, TQueryKey = readonly unknown[]> {
 /** A reader of the record and its version, for `useVersionedQuery` and for fetching theirs. */
 export function createVersionedReader<TData, TQueryKey = readonly unknown[]>(
   options: VersionedReaderOptions<TData, TQueryKey>,
-): (context: { readonly signal: AbortSignal; readonly queryKey: TQueryKey }) => Promise<VersionedData<TData>> {
+): (context: {
+  readonly signal: AbortSignal
+  readonly queryKey: TQueryKey
+}) => Promise<VersionedData<TData>> {
   const remoteMeta = options.remoteMeta ?? defaultRemoteMeta
-  const fromResponse = async (url: string, fetchImpl: typeof fetch, signal: AbortSignal): Promise<VersionedData<TData>> => {
+  const fromResponse = async (
+    url: string,
+    fetchImpl: typeof fetch,
+    signal: AbortSignal,
+  ): Promise<VersionedData<TData>> => {
     let headers = new Headers()
     const fetched = await fetchResource<TData>(url, {
       signal,
@@ -84,7 +91,11 @@ export function createVersionedReader<TData, TQueryKey = readonly unknown[]>(
     if (options.url === undefined) {
       throw new TypeError('createVersionedReader needs `url` or `queryFn`.')
     }
-    return fromResponse(options.url, options.fetch ?? ((input, init) => globalThis.fetch(input, init)), signal)
+    return fromResponse(
+      options.url,
+      options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      signal,
+    )
   }
 }
 
@@ -119,5 +130,6 @@ export function createUrlReader<TData>(url: string, options: UrlReadOptions = {}
     ...(options.headers !== undefined && { headers: options.headers }),
     ...(options.fetch !== undefined && { fetch: options.fetch }),
   })
-  return ({ signal }: { readonly signal: AbortSignal }): Promise<VersionedData<TData>> => read({ signal, queryKey: [] })
+  return ({ signal }: { readonly signal: AbortSignal }): Promise<VersionedData<TData>> =>
+    read({ signal, queryKey: [] })
 }

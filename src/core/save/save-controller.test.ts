@@ -57,8 +57,17 @@ function memoryStorage(map: Map<string, string>): Storage {
   }
 }
 
-function make(options: Partial<SaveControllerOptions<Doc>> = {}, pinned: VersionedData<Doc> | false = { data: base, version: v(1) }) {
-  const controller = new SaveController<Doc>({ key: '["todo",1]', drafts, queue: new SaveQueue(), submitDebounceMs: 0, ...options })
+function make(
+  options: Partial<SaveControllerOptions<Doc>> = {},
+  pinned: VersionedData<Doc> | false = { data: base, version: v(1) },
+) {
+  const controller = new SaveController<Doc>({
+    key: '["todo",1]',
+    drafts,
+    queue: new SaveQueue(),
+    submitDebounceMs: 0,
+    ...options,
+  })
   const events: Array<SaveEvent<Doc>['type']> = []
   controller.onEvent((event) => events.push(event.type))
   controller.subscribe(() => {})
@@ -97,7 +106,12 @@ describe('remote change notice (issue point 2)', () => {
   it('exposes a newer version with who/when and a merge preview, and rebase() takes it into the draft', () => {
     const { controller, events } = make()
     controller.setDraft({ ...base, title: 'Buy oat milk' })
-    controller.observe({ data: { ...base, body: 'three litres' }, version: v(2), by: 'ana', at: '2024-05-01T10:00:00Z' })
+    controller.observe({
+      data: { ...base, body: 'three litres' },
+      version: v(2),
+      by: 'ana',
+      at: '2024-05-01T10:00:00Z',
+    })
     const notice = controller.getSnapshot().remoteChange
     expect(notice).toMatchObject({ version: v(2), by: 'ana', at: '2024-05-01T10:00:00Z' })
     expect(notice?.preview.conflicts).toEqual([])
@@ -129,10 +143,20 @@ describe('remote change notice (issue point 2)', () => {
     controller.observe({ data: { ...base, title: 'Theirs' }, version: v(2) })
     controller.rebase()
     const conflict = controller.getSnapshot().conflict as MergeSaveConflict<Doc>
-    expect(conflict).toMatchObject({ kind: 'merge', origin: 'rebase', mine: { title: 'Mine' }, theirs: { title: 'Theirs' } })
+    expect(conflict).toMatchObject({
+      kind: 'merge',
+      origin: 'rebase',
+      mine: { title: 'Mine' },
+      theirs: { title: 'Theirs' },
+    })
     conflict.resolve({ [conflict.conflicts[0]!.id]: 'theirs' })
     expect(write).not.toHaveBeenCalled()
-    expect(controller.getSnapshot()).toMatchObject({ status: 'idle', version: v(2), isDirty: false, draft: { title: 'Theirs' } })
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'idle',
+      version: v(2),
+      isDirty: false,
+      draft: { title: 'Theirs' },
+    })
   })
 
   it('the same version again, or a confirmation of our own save, raises no notice', async () => {
@@ -152,10 +176,21 @@ describe('conditional save (issue point 3)', () => {
     const read = vi.fn()
     const { controller, events } = make({ write, read })
     const result = await controller.save({ ...base, title: 'Saved' })
-    expect(result).toEqual({ status: 'saved', data: { ...base, title: 'Saved' }, version: v(2), changes: [], operation: 'update' })
+    expect(result).toEqual({
+      status: 'saved',
+      data: { ...base, title: 'Saved' },
+      version: v(2),
+      changes: [],
+      operation: 'update',
+    })
     expect(calls).toHaveLength(1)
     expect(read).not.toHaveBeenCalled()
-    expect(controller.getSnapshot()).toMatchObject({ status: 'saved', version: v(2), isDirty: false, data: { title: 'Saved' } })
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'saved',
+      version: v(2),
+      isDirty: false,
+      data: { title: 'Saved' },
+    })
     expect(events).toEqual(['success', 'settled'])
   })
 
@@ -192,7 +227,10 @@ describe('conditional save (issue point 3)', () => {
 describe('conflict flow (issue point 4)', () => {
   it('clean merge with theirs from the body: no GET, merged values saved on theirs version, changes reported', async () => {
     const theirs = { ...base, body: 'three litres' }
-    const { write, calls } = scriptedWrite({ kind: 'stale', status: 412, theirs: { data: theirs, version: v(2) } }, ok(undefined, v(3)))
+    const { write, calls } = scriptedWrite(
+      { kind: 'stale', status: 412, theirs: { data: theirs, version: v(2) } },
+      ok(undefined, v(3)),
+    )
     const read = vi.fn()
     const { controller } = make({ write, read })
     const result = await controller.save({ ...base, title: 'Buy oat milk' })
@@ -200,7 +238,9 @@ describe('conflict flow (issue point 4)', () => {
     expect(calls.map((call) => call.version)).toEqual([v(1), v(2)])
     expect(calls[1]?.values).toEqual({ title: 'Buy oat milk', body: 'three litres' })
     expect(result).toMatchObject({ status: 'saved', version: v(3) })
-    expect(result.status === 'saved' && result.changes.map((change) => change.id)).toEqual([expect.stringContaining('body')])
+    expect(result.status === 'saved' && result.changes.map((change) => change.id)).toEqual([
+      expect.stringContaining('body'),
+    ])
     expect(controller.getSnapshot().changes).toHaveLength(1)
   })
 
@@ -214,7 +254,10 @@ describe('conflict flow (issue point 4)', () => {
 
   it('true conflicts: base, mine, theirs, merged and conflicts; resolve saves conditioned on theirs version', async () => {
     const theirs = { ...base, title: 'Buy soy milk', body: 'one litre' }
-    const { write, calls } = scriptedWrite({ kind: 'stale', status: 412, theirs: { data: theirs, version: v(2) }, by: 'ana' }, ok(undefined, v(3)))
+    const { write, calls } = scriptedWrite(
+      { kind: 'stale', status: 412, theirs: { data: theirs, version: v(2) }, by: 'ana' },
+      ok(undefined, v(3)),
+    )
     const { controller, events } = make({ write })
     const result = await controller.save({ ...base, title: 'Buy oat milk' })
     expect(result.status).toBe('conflict')
@@ -254,16 +297,28 @@ describe('conflict flow (issue point 4)', () => {
   })
 
   it('cancel closes the conflict, keeps the draft and shows theirs as a remote change', async () => {
-    const { write } = scriptedWrite({ kind: 'stale', status: 412, theirs: { data: { ...base, title: 'Soy' }, version: v(2) } })
+    const { write } = scriptedWrite({
+      kind: 'stale',
+      status: 412,
+      theirs: { data: { ...base, title: 'Soy' }, version: v(2) },
+    })
     const { controller } = make({ write })
     await controller.save({ ...base, title: 'Oat' })
     controller.getSnapshot().conflict?.cancel()
-    expect(controller.getSnapshot()).toMatchObject({ status: 'idle', draft: { title: 'Oat' }, isDirty: true, version: v(1) })
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'idle',
+      draft: { title: 'Oat' },
+      isDirty: true,
+      version: v(1),
+    })
     expect(controller.getSnapshot().remoteChange?.theirs).toEqual({ ...base, title: 'Soy' })
   })
 
   it('confirmMerge asks before saving a clean merge', async () => {
-    const { write, calls } = scriptedWrite({ kind: 'stale', status: 412, theirs: { data: { ...base, body: 'x' }, version: v(2) } }, ok(undefined, v(3)))
+    const { write, calls } = scriptedWrite(
+      { kind: 'stale', status: 412, theirs: { data: { ...base, body: 'x' }, version: v(2) } },
+      ok(undefined, v(3)),
+    )
     const { controller } = make({ write, confirmMerge: true })
     await controller.save({ ...base, title: 'Oat' })
     const conflict = controller.getSnapshot().conflict as MergeSaveConflict<Doc>
@@ -275,9 +330,14 @@ describe('conflict flow (issue point 4)', () => {
   })
 
   it('onConflict can decide in code', async () => {
-    const { write, calls } = scriptedWrite({ kind: 'stale', status: 412, theirs: { data: { ...base, title: 'Soy' }, version: v(2) } }, ok(undefined, v(3)))
+    const { write, calls } = scriptedWrite(
+      { kind: 'stale', status: 412, theirs: { data: { ...base, title: 'Soy' }, version: v(2) } },
+      ok(undefined, v(3)),
+    )
     const onConflict = vi.fn((conflict: SaveConflict<Doc>) =>
-      conflict.kind === 'merge' ? Object.fromEntries(conflict.conflicts.map((c) => [c.id, 'theirs' as const])) : undefined,
+      conflict.kind === 'merge'
+        ? Object.fromEntries(conflict.conflicts.map((c) => [c.id, 'theirs' as const]))
+        : undefined,
     )
     const { controller } = make({ write, onConflict })
     await controller.save({ ...base, title: 'Oat', done: true })
@@ -289,7 +349,11 @@ describe('conflict flow (issue point 4)', () => {
     let n = 1
     const { write, calls } = scriptedWrite(() => {
       n++
-      return { kind: 'stale', status: 409, theirs: { data: { ...base, body: `changed ${n}` }, version: v(n) } }
+      return {
+        kind: 'stale',
+        status: 409,
+        theirs: { data: { ...base, body: `changed ${n}` }, version: v(n) },
+      }
     })
     const { controller, events } = make({ write })
     const result = await controller.save({ ...base, title: 'Oat' })
@@ -298,12 +362,20 @@ describe('conflict flow (issue point 4)', () => {
     const error = controller.getSnapshot().error
     expect(error).toBeInstanceOf(SaveAttemptsExhaustedError)
     expect(error?.message).toMatch(/Gave up saving after 3 attempts.*draft is kept/)
-    expect(controller.getSnapshot()).toMatchObject({ status: 'error', draft: { title: 'Oat' }, isDirty: true })
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'error',
+      draft: { title: 'Oat' },
+      isDirty: true,
+    })
     expect(events).toContain('error')
   })
 
   it('maxAttempts is an option', async () => {
-    const { write, calls } = scriptedWrite(() => ({ kind: 'stale', status: 409, theirs: { data: { ...base, body: String(Math.random()) }, version: v(Math.random()) } }))
+    const { write, calls } = scriptedWrite(() => ({
+      kind: 'stale',
+      status: 409,
+      theirs: { data: { ...base, body: String(Math.random()) }, version: v(Math.random()) },
+    }))
     const { controller } = make({ write, maxAttempts: 5 })
     await controller.save({ ...base, title: 'Oat' })
     expect(calls).toHaveLength(5)
@@ -312,7 +384,10 @@ describe('conflict flow (issue point 4)', () => {
   it.each([
     [{ kind: 'duplicate', status: 409, field: 'slug', value: 'acme' } as const, 'duplicate'],
     [{ kind: 'state', status: 409, message: 'Closed orders cannot change' } as const, 'state'],
-    [{ kind: 'precondition-required', status: 428, message: 'send If-Match' } as const, 'precondition-required'],
+    [
+      { kind: 'precondition-required', status: 428, message: 'send If-Match' } as const,
+      'precondition-required',
+    ],
     [{ kind: 'gone', status: 410 } as const, 'deleted'],
   ])('%o becomes a typed conflict, not an exception', async (outcome, kind) => {
     const { write } = scriptedWrite(outcome)
@@ -324,7 +399,11 @@ describe('conflict flow (issue point 4)', () => {
   })
 
   it('a 428 explains itself and keeps the draft after cancel', async () => {
-    const { write } = scriptedWrite({ kind: 'precondition-required', status: 428, message: 'The server requires If-Match' })
+    const { write } = scriptedWrite({
+      kind: 'precondition-required',
+      status: 428,
+      message: 'The server requires If-Match',
+    })
     const { controller } = make({ write })
     await controller.save({ ...base, title: 'Oat' })
     expect(controller.getSnapshot().conflict).toMatchObject({ message: 'The server requires If-Match' })
@@ -362,7 +441,11 @@ describe('conflict flow (issue point 4)', () => {
     const deleted = other.controller.getSnapshot().conflict
     if (deleted?.kind !== 'deleted') throw new Error('expected deleted')
     deleted.acceptDeletion()
-    expect(other.controller.getSnapshot()).toMatchObject({ status: 'idle', isPinned: false, draft: undefined })
+    expect(other.controller.getSnapshot()).toMatchObject({
+      status: 'idle',
+      isPinned: false,
+      draft: undefined,
+    })
     expect(events).toContain('deleted')
   })
 
@@ -524,7 +607,13 @@ describe('creates (issue point 6)', () => {
     vi.useFakeTimers()
     const { write, calls } = scriptedWrite(
       { kind: 'error', error: new NetworkError(new TypeError('fetch failed')), retryable: true },
-      { kind: 'error', status: 503, error: new HttpError({ status: 503 }), retryable: true, retryAfterMs: 10 },
+      {
+        kind: 'error',
+        status: 503,
+        error: new HttpError({ status: 503 }),
+        retryable: true,
+        retryAfterMs: 10,
+      },
       { kind: 'in-progress', status: 409, retryAfterMs: 10 },
       ok({ ...base, title: 'New' }, v(1)),
     )
@@ -557,7 +646,11 @@ describe('creates (issue point 6)', () => {
   })
 
   it('after giving up, saving the same values again reuses the key; changed values get a new one', async () => {
-    const down: SaveOutcome<Doc> = { kind: 'error', error: new NetworkError(new TypeError('down')), retryable: true }
+    const down: SaveOutcome<Doc> = {
+      kind: 'error',
+      error: new NetworkError(new TypeError('down')),
+      retryable: true,
+    }
     const { write, calls } = scriptedWrite(down)
     const { controller } = make({ write, operation: 'create', maxAttempts: 1 }, false)
     await controller.save({ ...base, title: 'New' })
@@ -569,7 +662,10 @@ describe('creates (issue point 6)', () => {
   })
 
   it('a duplicate names the field; retry(values) sends the changed values with a new key', async () => {
-    const { write, calls } = scriptedWrite({ kind: 'duplicate', status: 409, field: 'title', value: 'New' }, ok(undefined, v(1)))
+    const { write, calls } = scriptedWrite(
+      { kind: 'duplicate', status: 409, field: 'title', value: 'New' },
+      ok(undefined, v(1)),
+    )
     const { controller } = make({ write, operation: 'create' }, false)
     await controller.save({ ...base, title: 'New' })
     const conflict = controller.getSnapshot().conflict
@@ -583,7 +679,11 @@ describe('creates (issue point 6)', () => {
 
   it('in-progress after all attempts is a typed state whose retry() reuses the key', async () => {
     vi.useFakeTimers()
-    const { write, calls } = scriptedWrite({ kind: 'in-progress', status: 409 }, { kind: 'in-progress', status: 409 }, ok(undefined, v(1)))
+    const { write, calls } = scriptedWrite(
+      { kind: 'in-progress', status: 409 },
+      { kind: 'in-progress', status: 409 },
+      ok(undefined, v(1)),
+    )
     const { controller } = make({ write, operation: 'create', maxAttempts: 2 }, false)
     const saving = controller.save({ ...base, title: 'New' })
     await vi.advanceTimersByTimeAsync(5000)
@@ -637,12 +737,21 @@ describe('drafts survive (issue point 8)', () => {
   })
 
   it('an unresolved conflict is restored with working actions', async () => {
-    const { write } = scriptedWrite({ kind: 'stale', status: 412, theirs: { data: { ...base, title: 'Soy' }, version: v(2) } })
+    const { write } = scriptedWrite({
+      kind: 'stale',
+      status: 412,
+      theirs: { data: { ...base, title: 'Soy' }, version: v(2) },
+    })
     const { controller } = make({ write })
     await controller.save({ ...base, title: 'Oat' })
     controller.dispose()
     const next = scriptedWrite(ok(undefined, v(3)))
-    const again = new SaveController<Doc>({ key: '["todo",1]', drafts, queue: new SaveQueue(), write: next.write })
+    const again = new SaveController<Doc>({
+      key: '["todo",1]',
+      drafts,
+      queue: new SaveQueue(),
+      write: next.write,
+    })
     again.subscribe(() => {})
     const conflict = again.getSnapshot().conflict as MergeSaveConflict<Doc>
     expect(conflict).toMatchObject({ kind: 'merge', mine: { title: 'Oat' }, theirs: { title: 'Soy' } })
@@ -726,7 +835,11 @@ describe('lifecycle (issue point 9)', () => {
 
   it('dispose during a retry back-off cancels the wait', async () => {
     vi.useFakeTimers()
-    const { write } = scriptedWrite({ kind: 'error', error: new NetworkError(new TypeError('down')), retryable: true })
+    const { write } = scriptedWrite({
+      kind: 'error',
+      error: new NetworkError(new TypeError('down')),
+      retryable: true,
+    })
     const { controller } = make({ write })
     const saving = controller.save({ ...base, title: 'Oat' })
     await vi.advanceTimersByTimeAsync(0)
@@ -742,7 +855,10 @@ describe('changes after a resolved conflict', () => {
   it('the save that follows resolve() reports what merged automatically from theirs', async () => {
     // Theirs changed the title (conflicts with mine) and the body (merges cleanly).
     const theirs = { ...base, title: 'Buy soy milk', body: 'one litre' }
-    const { write } = scriptedWrite({ kind: 'stale', status: 412, theirs: { data: theirs, version: v(2) } }, ok(undefined, v(3)))
+    const { write } = scriptedWrite(
+      { kind: 'stale', status: 412, theirs: { data: theirs, version: v(2) } },
+      ok(undefined, v(3)),
+    )
     const { controller } = make({ write })
     const successes: Array<readonly unknown[]> = []
     controller.onEvent((event) => {
@@ -762,7 +878,10 @@ describe('changes after a resolved conflict', () => {
   })
 
   it('a confirmed clean merge (confirmMerge) reports its changes too', async () => {
-    const { write } = scriptedWrite({ kind: 'stale', status: 412, theirs: { data: { ...base, body: 'x' }, version: v(2) } }, ok(undefined, v(3)))
+    const { write } = scriptedWrite(
+      { kind: 'stale', status: 412, theirs: { data: { ...base, body: 'x' }, version: v(2) } },
+      ok(undefined, v(3)),
+    )
     const { controller } = make({ write, confirmMerge: true })
     await controller.save({ ...base, title: 'Oat' })
     ;(controller.getSnapshot().conflict as MergeSaveConflict<Doc>).resolve({})
@@ -781,8 +900,20 @@ describe('deletes', () => {
     const result = await controller.save()
     expect(calls).toHaveLength(1)
     expect(calls[0]).toMatchObject({ operation: 'delete', version: v(1), idempotencyKey: undefined })
-    expect(result).toEqual({ status: 'saved', operation: 'delete', data: { ...base, title: 'unsaved edit' }, version: undefined, changes: [] })
-    expect(controller.getSnapshot()).toMatchObject({ status: 'saved', isPinned: false, base: undefined, draft: undefined, isDirty: false })
+    expect(result).toEqual({
+      status: 'saved',
+      operation: 'delete',
+      data: { ...base, title: 'unsaved edit' },
+      version: undefined,
+      changes: [],
+    })
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'saved',
+      isPinned: false,
+      base: undefined,
+      draft: undefined,
+      isDirty: false,
+    })
     expect(controller.getSnapshot().state).toMatchObject({ status: 'saved', operation: 'delete' })
     expect(storage.size).toBe(0)
     expect(events).toEqual(['success', 'settled'])
@@ -810,7 +941,12 @@ describe('deletes', () => {
 
   it('a stale delete of a record changed elsewhere deletes nothing: a state conflict whose reload() takes theirs without a read', async () => {
     const theirs = { ...base, body: 'three litres' }
-    const { write } = scriptedWrite({ kind: 'stale', status: 412, theirs: { data: theirs, version: v(2) }, by: 'ana' })
+    const { write } = scriptedWrite({
+      kind: 'stale',
+      status: 412,
+      theirs: { data: theirs, version: v(2) },
+      by: 'ana',
+    })
     const read = vi.fn()
     const { controller } = make({ write, read, operation: 'delete' })
     const result = await controller.save()
@@ -822,7 +958,12 @@ describe('deletes', () => {
     expect(conflict.meta).toMatchObject({ by: 'ana' })
     conflict.reload()
     expect(read).not.toHaveBeenCalled()
-    expect(controller.getSnapshot()).toMatchObject({ status: 'idle', base: theirs, version: v(2), isDirty: false })
+    expect(controller.getSnapshot()).toMatchObject({
+      status: 'idle',
+      base: theirs,
+      version: v(2),
+      isDirty: false,
+    })
     // Deleting again is conditioned on the version the person has now seen.
     write.mockResolvedValueOnce(ok(undefined, 'unknown'))
     expect(await controller.save()).toMatchObject({ status: 'saved', operation: 'delete' })
@@ -830,7 +971,10 @@ describe('deletes', () => {
   })
 
   it('a stale delete whose record did not change (a version bump) deletes on the new version', async () => {
-    const { write, calls } = scriptedWrite({ kind: 'stale', status: 412, theirs: { data: base, version: v(2) } }, ok(undefined, 'unknown'))
+    const { write, calls } = scriptedWrite(
+      { kind: 'stale', status: 412, theirs: { data: base, version: v(2) } },
+      ok(undefined, 'unknown'),
+    )
     const { controller } = make({ write, operation: 'delete' })
     expect(await controller.save()).toMatchObject({ status: 'saved', operation: 'delete' })
     expect(calls.map((call) => call.version)).toEqual([v(1), v(2)])
@@ -867,29 +1011,51 @@ describe('deletes', () => {
 
 describe('creates that become updates', () => {
   function created(location: string | undefined): SaveOutcome<Doc> {
-    return { kind: 'ok', status: 201, data: { ...base, title: 'New' }, version: v(1), ...(location !== undefined && { location }) }
+    return {
+      kind: 'ok',
+      status: 201,
+      data: { ...base, title: 'New' },
+      version: v(1),
+      ...(location !== undefined && { location }),
+    }
   }
 
   it("the created record's Location makes the next save a conditional update there, on the create's version", async () => {
-    const { write, calls } = scriptedWrite(created('https://api.test/todos/7'), ok({ ...base, title: 'New!' }, v(2)))
+    const { write, calls } = scriptedWrite(
+      created('https://api.test/todos/7'),
+      ok({ ...base, title: 'New!' }, v(2)),
+    )
     const read = vi.fn()
     const { controller } = make({ write, read, operation: 'create' }, false)
     controller.setDraft({ ...base, title: 'New' })
     expect(await controller.save()).toMatchObject({ status: 'saved', operation: 'create' })
-    expect(controller.getSnapshot()).toMatchObject({ createdUrl: 'https://api.test/todos/7', version: v(1), base: { title: 'New' } })
+    expect(controller.getSnapshot()).toMatchObject({
+      createdUrl: 'https://api.test/todos/7',
+      version: v(1),
+      base: { title: 'New' },
+    })
     controller.setDraft((draft) => {
       draft!.title = 'New!'
     })
     expect(await controller.save()).toMatchObject({ status: 'saved', operation: 'update' })
     expect(calls[0]).toMatchObject({ operation: 'create', url: undefined, version: undefined })
     expect(calls[0]?.idempotencyKey).toEqual(expect.any(String))
-    expect(calls[1]).toMatchObject({ operation: 'update', url: 'https://api.test/todos/7', version: v(1), idempotencyKey: undefined })
+    expect(calls[1]).toMatchObject({
+      operation: 'update',
+      url: 'https://api.test/todos/7',
+      version: v(1),
+      idempotencyKey: undefined,
+    })
   })
 
   it('createdUrl(data) names it when the response has no Location; without either, saves keep creating', async () => {
     const named = scriptedWrite(created(undefined), ok(undefined, v(2)))
     const withOption = make(
-      { write: named.write, operation: 'create', createdUrl: (data, { location }) => location ?? `/todos/${data.title}` },
+      {
+        write: named.write,
+        operation: 'create',
+        createdUrl: (data, { location }) => location ?? `/todos/${data.title}`,
+      },
       false,
     )
     await withOption.controller.save({ ...base, title: 'New' })
@@ -905,24 +1071,61 @@ describe('creates that become updates', () => {
   })
 
   it('a read after adopting the created record is given its URL; a reload keeps it', async () => {
-    const { write, calls } = scriptedWrite(created('/todos/7'), { kind: 'stale', status: 412 }, ok(undefined, v(3)))
-    const read = vi.fn(async ({ url }: { url?: string | undefined }) => ({ data: { ...base, title: 'New', body: `read ${url}` }, version: v(2) }))
+    const { write, calls } = scriptedWrite(
+      created('/todos/7'),
+      { kind: 'stale', status: 412 },
+      ok(undefined, v(3)),
+    )
+    const read = vi.fn(async ({ url }: { url?: string | undefined }) => ({
+      data: { ...base, title: 'New', body: `read ${url}` },
+      version: v(2),
+    }))
     const { controller } = make({ write, read, operation: 'create' }, false)
     await controller.save({ ...base, title: 'New' })
     controller.setDraft({ ...base, title: 'New!' })
     controller.flushDraft()
-    const again = new SaveController<Doc>({ key: '["todo",1]', drafts, queue: new SaveQueue(), write, read, operation: 'create', submitDebounceMs: 0 })
+    const again = new SaveController<Doc>({
+      key: '["todo",1]',
+      drafts,
+      queue: new SaveQueue(),
+      write,
+      read,
+      operation: 'create',
+      submitDebounceMs: 0,
+    })
     again.subscribe(() => {})
-    expect(again.getSnapshot()).toMatchObject({ createdUrl: '/todos/7', version: v(1), draft: { title: 'New!' } })
+    expect(again.getSnapshot()).toMatchObject({
+      createdUrl: '/todos/7',
+      version: v(1),
+      draft: { title: 'New!' },
+    })
     expect(await again.save()).toMatchObject({ status: 'saved', operation: 'update' })
     expect(read).toHaveBeenCalledWith(expect.objectContaining({ url: '/todos/7' }))
-    expect(calls[2]).toMatchObject({ operation: 'update', url: '/todos/7', version: v(2), values: { title: 'New!', body: 'read /todos/7' } })
+    expect(calls[2]).toMatchObject({
+      operation: 'update',
+      url: '/todos/7',
+      version: v(2),
+      values: { title: 'New!', body: 'read /todos/7' },
+    })
   })
 })
 
 describe('setDraft with an immer recipe', () => {
-  type Card = { title: string; owner: { name: string }; tags: string[]; steps: Array<{ id: number; done: boolean }> }
-  const card: Card = { title: 'Plan', owner: { name: 'Ana' }, tags: ['a'], steps: [{ id: 1, done: false }, { id: 2, done: false }] }
+  type Card = {
+    title: string
+    owner: { name: string }
+    tags: string[]
+    steps: Array<{ id: number; done: boolean }>
+  }
+  const card: Card = {
+    title: 'Plan',
+    owner: { name: 'Ana' },
+    tags: ['a'],
+    steps: [
+      { id: 1, done: false },
+      { id: 2, done: false },
+    ],
+  }
 
   function cardController() {
     const controller = new SaveController<Card>({ key: 'card', drafts: false, queue: new SaveQueue() })
@@ -938,7 +1141,14 @@ describe('setDraft with an immer recipe', () => {
       draft!.steps[1]!.done = true
     })
     const draft = controller.getSnapshot().draft!
-    expect(draft).toEqual({ ...card, title: 'Plan B', steps: [{ id: 1, done: false }, { id: 2, done: true }] })
+    expect(draft).toEqual({
+      ...card,
+      title: 'Plan B',
+      steps: [
+        { id: 1, done: false },
+        { id: 2, done: true },
+      ],
+    })
     expect(draft.owner).toBe(card.owner)
     expect(draft.tags).toBe(card.tags)
     expect(draft.steps[0]).toBe(card.steps[0])
@@ -956,7 +1166,16 @@ describe('setDraft with an immer recipe', () => {
     const draft = controller.getSnapshot().draft!
     expect(draft.owner).toEqual({ name: 'Ben' })
     expect(card.owner).toEqual({ name: 'Ana' })
-    for (const value of [draft, draft.owner, draft.tags, draft.steps, draft.steps[0], card, card.owner, card.steps]) {
+    for (const value of [
+      draft,
+      draft.owner,
+      draft.tags,
+      draft.steps,
+      draft.steps[0],
+      card,
+      card.owner,
+      card.steps,
+    ]) {
       expect(Object.isFrozen(value)).toBe(false)
     }
     // The person can keep changing their own objects.
@@ -991,7 +1210,13 @@ describe('the restored-draft notice', () => {
     const { controller } = make()
     controller.setDraft({ ...base, title: 'Unsaved' })
     controller.dispose()
-    const again = new SaveController<Doc>({ key: '["todo",1]', drafts, queue: new SaveQueue(), write, submitDebounceMs: 0 })
+    const again = new SaveController<Doc>({
+      key: '["todo",1]',
+      drafts,
+      queue: new SaveQueue(),
+      write,
+      submitDebounceMs: 0,
+    })
     again.subscribe(() => {})
     again.observe({ data: base, version: v(1) })
     expect(again.getSnapshot().restored).toEqual({ savedAt: expect.any(String), withConflict: false })
@@ -1011,7 +1236,10 @@ describe('the restored-draft notice', () => {
   })
 
   it('stays while the restored draft is not saved yet (a failed save)', async () => {
-    const again = restore(scriptedWrite({ kind: 'error', status: 400, error: new HttpError({ status: 403 }), retryable: false }).write)
+    const again = restore(
+      scriptedWrite({ kind: 'error', status: 400, error: new HttpError({ status: 403 }), retryable: false })
+        .write,
+    )
     expect(await again.save()).toMatchObject({ status: 'error' })
     expect(again.getSnapshot().restored).toBeDefined()
   })
@@ -1055,6 +1283,9 @@ describe('bad input', () => {
     })
     const { controller } = make({ write })
     await controller.save({ ...base, title: 'x' })
-    expect(controller.getSnapshot().error).toMatchObject({ code: 'UNEXPECTED', message: expect.stringContaining('bug in user code') })
+    expect(controller.getSnapshot().error).toMatchObject({
+      code: 'UNEXPECTED',
+      message: expect.stringContaining('bug in user code'),
+    })
   })
 })

@@ -43,7 +43,15 @@ import {
   toConflictSafeError,
 } from './errors'
 import { createRemoteChange, type RemoteChange } from './remote-change'
-import { deriveFlags, initialSaveState, reduce, type SaveAction, type SaveFlags, type SaveState, type SaveStatus } from './save-machine'
+import {
+  deriveFlags,
+  initialSaveState,
+  reduce,
+  type SaveAction,
+  type SaveFlags,
+  type SaveState,
+  type SaveStatus,
+} from './save-machine'
 import { defaultSaveQueue, type SaveQueue } from './save-queue'
 import { sleep } from './timers'
 import { applyDraftUpdate, type DraftUpdate } from './draft-update'
@@ -97,7 +105,10 @@ export interface SaveControllerOptions<TData> {
    * create's response (`location` is its `Location` header). Return `undefined` to keep creating.
    * Default: the `Location` header.
    */
-  readonly createdUrl?: (data: TData, response: { readonly location: string | undefined }) => string | undefined
+  readonly createdUrl?: (
+    data: TData,
+    response: { readonly location: string | undefined },
+  ) => string | undefined
   /** Decide conflicts in code before the person sees them. Default: none. */
   readonly onConflict?: OnConflict<TData>
 }
@@ -312,7 +323,10 @@ export class SaveController<TData> {
   }
 
   /** Merge `options` into the current options (`key` cannot change). */
-  setOptions(options: { readonly [K in Exclude<keyof SaveControllerOptions<TData>, 'key'>]?: SaveControllerOptions<TData>[K] | undefined }): void {
+  setOptions(options: {
+    readonly [K in Exclude<keyof SaveControllerOptions<TData>, 'key'>]?:
+      SaveControllerOptions<TData>[K] | undefined
+  }): void {
     const draftsBefore = this.#drafts()
     this.#options = { ...this.#options, ...options, key: this.#options.key } as SaveControllerOptions<TData>
     // A different draft store (options that arrived after the first subscriber): look for a draft there too.
@@ -367,7 +381,12 @@ export class SaveController<TData> {
       }
       return
     }
-    if (this.#remote && sameVersion(this.#remote.version, current.version) && this.#isEqual(this.#remote.data, current.data)) return
+    if (
+      this.#remote &&
+      sameVersion(this.#remote.version, current.version) &&
+      this.#isEqual(this.#remote.data, current.data)
+    )
+      return
     const theirs = this.#mergeContext?.theirs
     if (theirs && sameVersion(theirs.version, current.version)) return
     this.#remote = current
@@ -387,7 +406,8 @@ export class SaveController<TData> {
     if (next === undefined || Object.is(next, previous)) return
     this.#setMine(next)
     this.#persistSoon()
-    if (this.#options.autosave === true && this.#dirty && this.#state.status !== 'conflict') this.#getAutosave()()
+    if (this.#options.autosave === true && this.#dirty && this.#state.status !== 'conflict')
+      this.#getAutosave()()
     this.#commit()
   }
 
@@ -522,10 +542,15 @@ export class SaveController<TData> {
 
   #afterSave(): void {
     if (this.#disposed) return
-    if (this.#options.autosave === true && this.#dirty && this.#state.status === 'saved') this.#getAutosave()()
+    if (this.#options.autosave === true && this.#dirty && this.#state.status === 'saved')
+      this.#getAutosave()()
   }
 
-  async #run(request: SaveRequest<TData>, call: SaveCall<TData>, started: TData | undefined): Promise<SaveResult<TData>> {
+  async #run(
+    request: SaveRequest<TData>,
+    call: SaveCall<TData>,
+    started: TData | undefined,
+  ): Promise<SaveResult<TData>> {
     const signal = this.#abort.signal
     const options = this.#options
     // A create whose response said where the record lives is followed by updates of it.
@@ -560,7 +585,8 @@ export class SaveController<TData> {
     let attempt = 0
     let failures = 0
     let lastOutcome: SaveOutcome<TData> | undefined
-    const idempotencyKey = operation === 'create' ? this.#actionKey(started, request.idempotencyKey) : undefined
+    const idempotencyKey =
+      operation === 'create' ? this.#actionKey(started, request.idempotencyKey) : undefined
 
     try {
       if (operation !== 'create' && version === 'unknown') {
@@ -575,7 +601,8 @@ export class SaveController<TData> {
         ;({ base, version, toSend, changes } = step)
       }
       for (;;) {
-        if (attempt >= maxAttempts) return this.#settle(this.#fail(new SaveAttemptsExhaustedError(attempt, lastOutcome)))
+        if (attempt >= maxAttempts)
+          return this.#settle(this.#fail(new SaveAttemptsExhaustedError(attempt, lastOutcome)))
         const write = call.write
         if (!write) return this.#settle(this.#fail(new NoWriteConfiguredError()))
         attempt++
@@ -599,7 +626,15 @@ export class SaveController<TData> {
         switch (outcome.kind) {
           case 'ok':
             return this.#settle(
-              this.#succeed(outcome.data ?? toSend, outcome.version, toSend, started, changes, operation, outcome.location),
+              this.#succeed(
+                outcome.data ?? toSend,
+                outcome.version,
+                toSend,
+                started,
+                changes,
+                operation,
+                outcome.location,
+              ),
             )
           case 'stale': {
             this.#dispatch({ type: 'stale' })
@@ -625,13 +660,18 @@ export class SaveController<TData> {
             const retryable = outcome.kind === 'in-progress' || outcome.retryable
             if (retryable && attempt < maxAttempts) {
               failures++
-              this.#dispatch({ type: 'retry', reason: outcome.kind === 'error' ? outcome.error : inProgressReason() })
+              this.#dispatch({
+                type: 'retry',
+                reason: outcome.kind === 'error' ? outcome.error : inProgressReason(),
+              })
               const delay = (options.retryDelay ?? defaultRetryDelay)(failures, outcome)
               await sleep(delay, signal)
               continue
             }
             if (outcome.kind === 'in-progress') {
-              return this.#settle(this.#conflictInProgress(started, idempotencyKey, outcome.retryAfterMs, meta))
+              return this.#settle(
+                this.#conflictInProgress(started, idempotencyKey, outcome.retryAfterMs, meta),
+              )
             }
             return this.#settle(
               this.#fail(retryable ? new SaveAttemptsExhaustedError(attempt, outcome) : outcome.error),
@@ -683,23 +723,41 @@ export class SaveController<TData> {
       ...(theirs.at !== undefined && { at: theirs.at }),
     }
     if (result.conflicts.length > 0 || this.#options.confirmMerge === true) {
-      return { done: true, result: this.#conflictMerge({ origin: 'save', result, base, theirs, started, meta: fullMeta }) }
+      return {
+        done: true,
+        result: this.#conflictMerge({ origin: 'save', result, base, theirs, started, meta: fullMeta }),
+      }
     }
     const allChanges = [...changes, ...result.changes]
     if (this.#isEqual(result.merged, theirs.data)) {
       // The server already has exactly the merged values (our earlier write landed, or theirs == mine).
       return {
         done: true,
-        result: this.#succeed(theirs.data, theirs.version ?? 'unknown', result.merged, started, allChanges, 'update'),
+        result: this.#succeed(
+          theirs.data,
+          theirs.version ?? 'unknown',
+          result.merged,
+          started,
+          allChanges,
+          'update',
+        ),
       }
     }
     if (theirs.version === undefined) {
       return {
         done: true,
-        result: this.#fail(new MissingVersionError('version', 'the server sent the current record without a version')),
+        result: this.#fail(
+          new MissingVersionError('version', 'the server sent the current record without a version'),
+        ),
       }
     }
-    return { done: false, base: theirs.data, version: theirs.version, toSend: result.merged, changes: allChanges }
+    return {
+      done: false,
+      base: theirs.data,
+      version: theirs.version,
+      toSend: result.merged,
+      changes: allChanges,
+    }
   }
 
   /**
@@ -745,7 +803,14 @@ export class SaveController<TData> {
     this.#clearConflictData()
     this.#persist()
     this.#dispatch({ type: 'success', data: deleted, version: undefined, changes: [], operation: 'delete' })
-    this.#emit({ type: 'success', data: deleted, version: undefined, sent: deleted, changes: [], operation: 'delete' })
+    this.#emit({
+      type: 'success',
+      data: deleted,
+      version: undefined,
+      sent: deleted,
+      changes: [],
+      operation: 'delete',
+    })
     return { status: 'saved', data: deleted, version: undefined, changes: [], operation: 'delete' }
   }
 
@@ -917,7 +982,9 @@ export class SaveController<TData> {
     const resolved = resolveChoices(context.result, choices)
     // Edits made since the save (or rebase) started are kept on top of the resolution.
     const now = this.#currentMine() as TData
-    const draft = this.#isEqual(now, context.started) ? resolved : this.#merge(context.started, now, resolved).merged
+    const draft = this.#isEqual(now, context.started)
+      ? resolved
+      : this.#merge(context.started, now, resolved).merged
     this.#adoptTheirs(context.theirs, draft)
     if (context.origin === 'save') {
       // What merged automatically from theirs is reported by the save that follows (`changes`).
@@ -1156,7 +1223,8 @@ export class SaveController<TData> {
     this.#base = stored.base
     this.#version = stored.version
     this.#setMine(stored.mine)
-    if (stored.idempotencyKey !== undefined) this.#action = { key: stored.idempotencyKey, values: stored.mine }
+    if (stored.idempotencyKey !== undefined)
+      this.#action = { key: stored.idempotencyKey, values: stored.mine }
     if (stored.createdUrl !== undefined) this.#createdUrl = stored.createdUrl
     this.#restored = { savedAt: stored.savedAt, withConflict: stored.conflict !== undefined }
     if (stored.conflict) this.#restoreConflict(stored.conflict, stored.mine)
@@ -1182,7 +1250,11 @@ export class SaveController<TData> {
   /** Write a waiting draft when the page is hidden or unloaded (a reload must not lose the last keystrokes). */
   #listenPageHide(): void {
     if (this.#unlistenPageHide) return
-    const target = globalThis as { addEventListener?: EventTarget['addEventListener']; removeEventListener?: EventTarget['removeEventListener']; document?: Document }
+    const target = globalThis as {
+      addEventListener?: EventTarget['addEventListener']
+      removeEventListener?: EventTarget['removeEventListener']
+      document?: Document
+    }
     if (typeof target.addEventListener !== 'function') {
       this.#unlistenPageHide = () => {}
       return
@@ -1235,14 +1307,11 @@ export class SaveController<TData> {
     const ms = this.#options.autosaveDebounceMs ?? DEFAULT_AUTOSAVE_DEBOUNCE_MS
     if (!this.#autosave || this.#autosaveMs !== ms) {
       this.#autosave?.cancel()
-      this.#autosave = debounce(
-        () => {
-          if (this.#disposed || !this.#dirty || this.#state.status === 'conflict') return
-          this.#commit()
-          void this.#enqueue({ values: undefined, call: this.#callFromOptions() })
-        },
-        ms,
-      )
+      this.#autosave = debounce(() => {
+        if (this.#disposed || !this.#dirty || this.#state.status === 'conflict') return
+        this.#commit()
+        void this.#enqueue({ values: undefined, call: this.#callFromOptions() })
+      }, ms)
       this.#autosaveMs = ms
     }
     return this.#autosave
@@ -1308,7 +1377,8 @@ export class SaveController<TData> {
     const mine = this.#currentMine() as TData
     const from = [remote, base, mine]
     const cached = this.#remoteNotice
-    if (cached && (cached.from as unknown[]).every((value, index) => value === from[index])) return cached.notice
+    if (cached && (cached.from as unknown[]).every((value, index) => value === from[index]))
+      return cached.notice
     const notice = createRemoteChange(remote, () => this.#merge(base, mine, remote.data))
     this.#remoteNotice = { from, notice }
     return notice

@@ -17,7 +17,14 @@ const idle: SaveState<Doc> = initialSaveState
 const saving: SaveState<Doc> = { status: 'saving', attempt: 1, failureCount: 0, failureReason: undefined }
 const merging: SaveState<Doc> = { status: 'merging', attempt: 1, failureCount: 0 }
 const inConflict: SaveState<Doc> = { status: 'conflict', conflict }
-const saved: SaveState<Doc> = { status: 'saved', data: { title: 'a' }, version: { etag: '"1"' }, changes: [], attempts: 1, operation: 'update' }
+const saved: SaveState<Doc> = {
+  status: 'saved',
+  data: { title: 'a' },
+  version: { etag: '"1"' },
+  changes: [],
+  attempts: 1,
+  operation: 'update',
+}
 const failed: SaveState<Doc> = { status: 'error', error: reason, attempts: 3 }
 const all = { idle, saving, merging, conflict: inConflict, saved, error: failed }
 
@@ -35,17 +42,79 @@ const actions: Record<SaveAction<Doc>['type'], SaveAction<Doc>> = {
 
 /** Expected status after each action from each status; `same` means the state object is returned unchanged. */
 const table: Record<keyof typeof all, Record<SaveAction['type'], SaveState['status'] | 'same'>> = {
-  idle: { submit: 'saving', write: 'same', retry: 'same', stale: 'same', conflict: 'conflict', success: 'same', failure: 'same', dismiss: 'same', reset: 'same' },
-  saving: { submit: 'same', write: 'saving', retry: 'saving', stale: 'merging', conflict: 'conflict', success: 'saved', failure: 'error', dismiss: 'same', reset: 'idle' },
-  merging: { submit: 'same', write: 'saving', retry: 'same', stale: 'same', conflict: 'conflict', success: 'saved', failure: 'error', dismiss: 'same', reset: 'idle' },
-  conflict: { submit: 'saving', write: 'same', retry: 'same', stale: 'same', conflict: 'conflict', success: 'same', failure: 'same', dismiss: 'idle', reset: 'idle' },
-  saved: { submit: 'saving', write: 'same', retry: 'same', stale: 'same', conflict: 'conflict', success: 'same', failure: 'same', dismiss: 'same', reset: 'idle' },
-  error: { submit: 'saving', write: 'same', retry: 'same', stale: 'same', conflict: 'conflict', success: 'same', failure: 'same', dismiss: 'same', reset: 'idle' },
+  idle: {
+    submit: 'saving',
+    write: 'same',
+    retry: 'same',
+    stale: 'same',
+    conflict: 'conflict',
+    success: 'same',
+    failure: 'same',
+    dismiss: 'same',
+    reset: 'same',
+  },
+  saving: {
+    submit: 'same',
+    write: 'saving',
+    retry: 'saving',
+    stale: 'merging',
+    conflict: 'conflict',
+    success: 'saved',
+    failure: 'error',
+    dismiss: 'same',
+    reset: 'idle',
+  },
+  merging: {
+    submit: 'same',
+    write: 'saving',
+    retry: 'same',
+    stale: 'same',
+    conflict: 'conflict',
+    success: 'saved',
+    failure: 'error',
+    dismiss: 'same',
+    reset: 'idle',
+  },
+  conflict: {
+    submit: 'saving',
+    write: 'same',
+    retry: 'same',
+    stale: 'same',
+    conflict: 'conflict',
+    success: 'same',
+    failure: 'same',
+    dismiss: 'idle',
+    reset: 'idle',
+  },
+  saved: {
+    submit: 'saving',
+    write: 'same',
+    retry: 'same',
+    stale: 'same',
+    conflict: 'conflict',
+    success: 'same',
+    failure: 'same',
+    dismiss: 'same',
+    reset: 'idle',
+  },
+  error: {
+    submit: 'saving',
+    write: 'same',
+    retry: 'same',
+    stale: 'same',
+    conflict: 'conflict',
+    success: 'same',
+    failure: 'same',
+    dismiss: 'same',
+    reset: 'idle',
+  },
 }
 
 describe('save machine: every transition', () => {
   for (const [from, row] of Object.entries(table) as Array<[keyof typeof all, (typeof table)['idle']]>) {
-    for (const [type, expected] of Object.entries(row) as Array<[SaveAction['type'], SaveState['status'] | 'same']>) {
+    for (const [type, expected] of Object.entries(row) as Array<
+      [SaveAction['type'], SaveState['status'] | 'same']
+    >) {
       it(`${from} --${type}--> ${expected}`, () => {
         const state = all[from]
         const next = reduce(state, actions[type])
@@ -74,11 +143,21 @@ describe('save machine: counters and payloads', () => {
     state = reduce(state, { type: 'write' })
     expect(state).toMatchObject({ attempt: 3, failureCount: 1 })
     state = reduce(state, actions.success)
-    expect(state).toEqual({ status: 'saved', data: { title: 'b' }, version: { etag: '"2"' }, changes: [], attempts: 3, operation: 'update' })
+    expect(state).toEqual({
+      status: 'saved',
+      data: { title: 'b' },
+      version: { etag: '"2"' },
+      changes: [],
+      attempts: 3,
+      operation: 'update',
+    })
   })
 
   it('a failure keeps the number of attempts and the typed error', () => {
-    const state = reduce({ status: 'saving', attempt: 3, failureCount: 2, failureReason: reason }, actions.failure)
+    const state = reduce(
+      { status: 'saving', attempt: 3, failureCount: 2, failureReason: reason },
+      actions.failure,
+    )
     expect(state).toEqual({ status: 'error', error: reason, attempts: 3 })
   })
 
@@ -97,12 +176,78 @@ describe('save machine: counters and payloads', () => {
 
 describe('derived flags', () => {
   it.each([
-    ['idle', { isIdle: true, isPending: false, isSaving: false, isMerging: false, isConflict: false, isSuccess: false, isError: false }],
-    ['saving', { isIdle: false, isPending: true, isSaving: true, isMerging: false, isConflict: false, isSuccess: false, isError: false }],
-    ['merging', { isIdle: false, isPending: true, isSaving: false, isMerging: true, isConflict: false, isSuccess: false, isError: false }],
-    ['conflict', { isIdle: false, isPending: false, isSaving: false, isMerging: false, isConflict: true, isSuccess: false, isError: false }],
-    ['saved', { isIdle: false, isPending: false, isSaving: false, isMerging: false, isConflict: false, isSuccess: true, isError: false }],
-    ['error', { isIdle: false, isPending: false, isSaving: false, isMerging: false, isConflict: false, isSuccess: false, isError: true }],
+    [
+      'idle',
+      {
+        isIdle: true,
+        isPending: false,
+        isSaving: false,
+        isMerging: false,
+        isConflict: false,
+        isSuccess: false,
+        isError: false,
+      },
+    ],
+    [
+      'saving',
+      {
+        isIdle: false,
+        isPending: true,
+        isSaving: true,
+        isMerging: false,
+        isConflict: false,
+        isSuccess: false,
+        isError: false,
+      },
+    ],
+    [
+      'merging',
+      {
+        isIdle: false,
+        isPending: true,
+        isSaving: false,
+        isMerging: true,
+        isConflict: false,
+        isSuccess: false,
+        isError: false,
+      },
+    ],
+    [
+      'conflict',
+      {
+        isIdle: false,
+        isPending: false,
+        isSaving: false,
+        isMerging: false,
+        isConflict: true,
+        isSuccess: false,
+        isError: false,
+      },
+    ],
+    [
+      'saved',
+      {
+        isIdle: false,
+        isPending: false,
+        isSaving: false,
+        isMerging: false,
+        isConflict: false,
+        isSuccess: true,
+        isError: false,
+      },
+    ],
+    [
+      'error',
+      {
+        isIdle: false,
+        isPending: false,
+        isSaving: false,
+        isMerging: false,
+        isConflict: false,
+        isSuccess: false,
+        isError: true,
+      },
+    ],
   ] as const)('%s', (status, flags) => {
     expect(deriveFlags(all[status])).toEqual(flags)
   })

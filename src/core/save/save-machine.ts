@@ -131,7 +131,12 @@ export function reduce<TData>(state: SaveState<TData>, action: SaveAction<TData>
     case 'write':
       if (state.status === 'saving') return { ...state, attempt: state.attempt + 1 }
       if (state.status === 'merging') {
-        return { status: 'saving', attempt: state.attempt + 1, failureCount: state.failureCount, failureReason: undefined }
+        return {
+          status: 'saving',
+          attempt: state.attempt + 1,
+          failureCount: state.failureCount,
+          failureReason: undefined,
+        }
       }
       return state
     case 'retry':

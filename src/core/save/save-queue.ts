@@ -20,6 +20,8 @@ interface Waiting<T> {
 
 interface Lane {
   running: boolean
+  // A lane holds tasks of any result type; each `run` gets its own typed promise back.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   next: Waiting<any> | undefined
 }
 

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { clearTimer, setTimer, setTimerProvider, sleep, systemTimerProvider, type TimerProvider } from './timers'
+import {
+  clearTimer,
+  setTimer,
+  setTimerProvider,
+  sleep,
+  systemTimerProvider,
+  type TimerProvider,
+} from './timers'
 
 afterEach(() => {
   setTimerProvider(systemTimerProvider)

@@ -12,7 +12,10 @@ type Contract = { id: string; title: string }
 function server() {
   const exchanges: Exchange[] = []
   const reference = createReferenceServer({
-    resources: { contracts: { requirePrecondition: true }, docs: { versioning: 'body', requirePrecondition: true } },
+    resources: {
+      contracts: { requirePrecondition: true },
+      docs: { versioning: 'body', requirePrecondition: true },
+    },
     seed: { contracts: [{ id: '1', title: 'Lease' }], docs: [{ id: '1', title: 'Plan' }] },
     onExchange: (exchange) => exchanges.push(exchange),
   })
@@ -51,7 +54,9 @@ describe('a 428 after your own mutationFn', () => {
     expect(handed).toEqual([{ 'If-Match': etag }])
     expect(outcome.kind).toBe('precondition-required')
     if (outcome.kind !== 'precondition-required') return
-    expect(outcome.message).toMatch(/went through your mutationFn, which was handed the precondition in `headers` \(If-Match\)/)
+    expect(outcome.message).toMatch(
+      /went through your mutationFn, which was handed the precondition in `headers` \(If-Match\)/,
+    )
     expect(outcome.message).toMatch(/must send those headers on with the request/)
     expect(outcome.message).not.toMatch(/This write did send If-Match/)
     // The server's own explanation follows.
@@ -74,7 +79,9 @@ describe('a 428 after your own mutationFn', () => {
     const outcome = await write(context({ version: { value: 1 } }))
     expect(outcome).toMatchObject({ kind: 'precondition-required' })
     if (outcome.kind !== 'precondition-required') return
-    expect(outcome.message).toMatch(/handed the version written into `values`.*it must send `values` as the body/)
+    expect(outcome.message).toMatch(
+      /handed the version written into `values`.*it must send `values` as the body/,
+    )
   })
 
   it('the built-in writer that sent If-Match still points at proxies', async () => {
@@ -103,7 +110,11 @@ describe('deletes through the REST writer', () => {
       sent.push(init)
       return api.fetch(input, init)
     }
-    const write = createRequestWriter<Contract>({ url: api.url('/contracts/1'), method: 'DELETE', fetch: spy })
+    const write = createRequestWriter<Contract>({
+      url: api.url('/contracts/1'),
+      method: 'DELETE',
+      fetch: spy,
+    })
     const outcome = await write(context({ operation: 'delete', version: { etag } }))
     expect(sent[0]?.body).toBeUndefined()
     expect(new Headers(sent[0]?.headers).get('content-type')).toBeNull()
@@ -120,23 +131,49 @@ describe('deletes through the REST writer', () => {
       sent = typeof init?.body === 'string' ? init.body : undefined
       return api.fetch(input, init)
     }
-    const write = createRequestWriter<Contract>({ url: api.url('/docs/1'), method: 'DELETE', fetch: spy, precondition: { mode: 'body' } })
+    const write = createRequestWriter<Contract>({
+      url: api.url('/docs/1'),
+      method: 'DELETE',
+      fetch: spy,
+      precondition: { mode: 'body' },
+    })
     const stale = await write(context({ operation: 'delete', version: { value: 7 } }))
-    expect(stale).toMatchObject({ kind: 'stale', status: 409, theirs: { data: { id: '1', title: 'Plan', version: 1 } } })
+    expect(stale).toMatchObject({
+      kind: 'stale',
+      status: 409,
+      theirs: { data: { id: '1', title: 'Plan', version: 1 } },
+    })
     expect(JSON.parse(sent!)).toEqual({ version: 7 })
-    expect(await write(context({ operation: 'delete', version: { value: 1 } }))).toMatchObject({ kind: 'ok', status: 204 })
+    expect(await write(context({ operation: 'delete', version: { value: 1 } }))).toMatchObject({
+      kind: 'ok',
+      status: 204,
+    })
   })
 
   it('after a create, writes go to its Location: PUT (or PATCH when configured) there', async () => {
     const api = server()
     const etag = api.reference.inspect('contracts', '1')!.etag
-    const put = createRequestWriter<Contract>({ url: api.url('/contracts'), method: 'POST', fetch: api.fetch })
+    const put = createRequestWriter<Contract>({
+      url: api.url('/contracts'),
+      method: 'POST',
+      fetch: api.fetch,
+    })
     const outcome = await put(context({ url: api.url('/contracts/1'), version: { etag } }))
     expect(outcome).toMatchObject({ kind: 'ok', status: 200 })
     expect(api.exchanges.at(-1)).toMatchObject({ method: 'PUT', url: api.url('/contracts/1'), ifMatch: etag })
-    const patch = createRequestWriter<Contract>({ url: api.url('/contracts'), method: 'PATCH', fetch: api.fetch })
+    const patch = createRequestWriter<Contract>({
+      url: api.url('/contracts'),
+      method: 'PATCH',
+      fetch: api.fetch,
+    })
     const next = api.reference.inspect('contracts', '1')!.etag
-    await patch(context({ url: api.url('/contracts/1'), version: { etag: next }, values: { id: '1', title: 'Lease (patched)' } }))
+    await patch(
+      context({
+        url: api.url('/contracts/1'),
+        version: { etag: next },
+        values: { id: '1', title: 'Lease (patched)' },
+      }),
+    )
     expect(api.exchanges.at(-1)).toMatchObject({ method: 'PATCH', status: 200 })
   })
 })

@@ -54,7 +54,10 @@ export interface RequestWriteOptions<TData> {
 }
 
 /** The method of one write: deletes are DELETE; writes to a created record (its `Location`) are PUT unless PATCH is configured. */
-function methodOf(context: WriteContext<unknown>, configured: RequestWriteOptions<unknown>['method']): WriteMethod {
+function methodOf(
+  context: WriteContext<unknown>,
+  configured: RequestWriteOptions<unknown>['method'],
+): WriteMethod {
   if (context.operation === 'delete') return 'DELETE'
   if (context.url !== undefined) return configured === 'PATCH' ? 'PATCH' : 'PUT'
   if (configured !== undefined && configured !== 'DELETE') return configured
@@ -151,7 +154,8 @@ export function createMutationFnWriter<TData>(
         const precondition = buildPrecondition(context.version, body, options.precondition)
         body = precondition.body
         Object.assign(headers, precondition.headers)
-        sentPrecondition = options.precondition?.mode ?? (context.version?.etag !== undefined ? 'if-match' : 'body')
+        sentPrecondition =
+          options.precondition?.mode ?? (context.version?.etag !== undefined ? 'if-match' : 'body')
       } catch (error) {
         if (error instanceof ConflictSafeError) return { kind: 'error', error, retryable: false }
         throw error
@@ -184,7 +188,11 @@ export function createMutationFnWriter<TData>(
         sentBy: 'mutationFn',
       })
     }
-    if (typeof returned === 'object' && returned !== null && OUTCOME_KINDS.has((returned as { kind?: unknown }).kind as string)) {
+    if (
+      typeof returned === 'object' &&
+      returned !== null &&
+      OUTCOME_KINDS.has((returned as { kind?: unknown }).kind as string)
+    ) {
       return returned as SaveOutcome<TData>
     }
     return {
