@@ -36,7 +36,7 @@ export interface UseVersionedQueryOptions<TData, TQueryKey extends QueryKey = Qu
   readonly queryFn?: VersionedQueryFn<TData, TQueryKey>
   /** Where the version is. Default: `'etag'` for responses, `{ field: 'version' }` for data from `queryFn`. */
   readonly version?: VersionSource
-  /** Who changed the record and when, from the response. Default: `at` from `Last-Modified`. */
+  /** Who changed the record and when, from the response. Default: `at` from `Last-Modified`, `by` from `X-Modified-By`. */
   readonly remoteMeta?: RemoteMetaReader
   /** Extra request headers for `url` (for example `Authorization`). Default: none. */
   readonly headers?: Record<string, string>
