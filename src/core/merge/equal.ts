@@ -41,7 +41,7 @@ export function kindOf(value: unknown): ValueKind {
 }
 
 function sameScalar(a: unknown, b: unknown): boolean {
-  // eslint-disable-next-line no-self-compare
+  // NaN is the one value not equal to itself: two NaNs count as the same value.
   return a === b || (a !== a && b !== b)
 }
 
