@@ -1,9 +1,8 @@
 import { type ComponentPropsWithoutRef, type ReactNode, useEffect, useRef, useState } from 'react'
 import type { SaveConflict } from '../core/conflict'
-import { type ConflictDialogContextValue, useConflictDialog, useRemaining } from './context'
+import { useConflictDialog, useRemaining } from './context'
 import { toChoices } from './decisions'
 import { toEditText } from './format'
-import type { ConflictMessages } from './messages'
 
 type ButtonProps = ComponentPropsWithoutRef<'button'>
 
@@ -29,36 +28,61 @@ export function Actions({ children, ...props }: ComponentPropsWithoutRef<'div'>)
   )
 }
 
+/** What an action button calls on the conflict (also the key of its label in the messages). */
+type Method = 'cancel' | 'reload' | 'acceptDeletion' | 'restore' | 'retry'
+
+/**
+ * One button for the actions of every kind: shown for conflicts of `kind` (every kind when empty), labelled
+ * `messages[name]`; pressing it calls `onClick`, then (unless prevented) closes the dialog and calls
+ * `conflict[name]()` once. Save merged (`name` `saveMerged`) resolves with the choices instead.
+ */
+function action(kind: '' | SaveConflict['kind'], name: Method | 'saveMerged', primary?: 1) {
+  return function Action({ children, onClick, ...props }: ButtonProps): ReactNode {
+    const { conflict, store, messages, settle } = useConflictDialog()
+    const remaining = useRemaining()
+    if (kind && conflict.kind !== kind) return null
+    return (
+      <button
+        type="button"
+        className="cs-button"
+        data-variant={primary && 'primary'}
+        aria-disabled={name === 'saveMerged' ? remaining > 0 : undefined}
+        onClick={(event) => {
+          onClick?.(event)
+          if (event.defaultPrevented) return
+          if (conflict.kind !== 'merge' || name !== 'saveMerged')
+            settle(() => (conflict as unknown as Record<Method, () => void>)[name as Method]())
+          // Pressed too early, it shows what is missing: the first undecided choice.
+          else if (remaining)
+            event.currentTarget
+              .closest('dialog')
+              ?.querySelector<HTMLElement>('[data-state=undecided] input')
+              ?.focus()
+          else settle(() => conflict.resolve(toChoices(conflict.conflicts, store.get())))
+        }}
+        {...props}
+      >
+        {children ?? messages[name]}
+      </button>
+    )
+  }
+}
+
 /**
  * Saves the merged record: `conflict.resolve(choices)`, then closes. `aria-disabled` until every conflict
  * has a choice; pressed before that, it moves the focus to the first undecided field. Merge conflicts only.
  */
-export function SaveMerged({ children, onClick, ...props }: ButtonProps): ReactNode {
-  const { conflict, store, messages, settle } = useConflictDialog()
-  const remaining = useRemaining()
-  if (conflict.kind !== 'merge') return null
-  return (
-    <button
-      type="button"
-      className="cs-button"
-      data-variant="primary"
-      aria-disabled={remaining > 0}
-      onClick={(event) => {
-        onClick?.(event)
-        if (event.defaultPrevented) return
-        if (remaining)
-          event.currentTarget
-            .closest('dialog')
-            ?.querySelector<HTMLElement>('[data-state=undecided] input')
-            ?.focus()
-        else settle(() => conflict.resolve(toChoices(conflict.conflicts, store.get())))
-      }}
-      {...props}
-    >
-      {children ?? messages.saveMerged}
-    </button>
-  )
-}
+export const SaveMerged = action('merge', 'saveMerged', 1)
+/** Closes the dialog and calls `conflict.cancel()`: the draft is kept. Same as Escape. */
+export const Cancel = action('', 'cancel')
+/** Loads the record again (`conflict.reload()`, the draft is kept). State conflicts only. */
+export const Reload = action('state', 'reload', 1)
+/** Accepts the deletion and discards the draft (`conflict.acceptDeletion()`). Deleted conflicts only. */
+export const AcceptDeletion = action('deleted', 'acceptDeletion')
+/** Creates the record again with the person's changes (`conflict.restore()`). Deleted conflicts only. */
+export const Restore = action('deleted', 'restore', 1)
+/** Sends the same save again (`conflict.retry()`). In-progress conflicts only. */
+export const Retry = action('in-progress', 'retry', 1)
 
 /**
  * Copies mine (the person's draft) to the clipboard, as text or JSON, and says so in a live region. When
@@ -66,7 +90,7 @@ export function SaveMerged({ children, onClick, ...props }: ButtonProps): ReactN
  */
 export function CopyMine({ children, ...props }: ButtonProps): ReactNode {
   const { conflict, messages } = useConflictDialog()
-  const [state, setState] = useState<'copied' | 'failed'>()
+  const [state, setState] = useState<'copied' | 'copyFailed'>()
   const box = useRef<HTMLTextAreaElement>(null)
   const text = toEditText(conflict.mine)
   useEffect(() => {
@@ -84,7 +108,7 @@ export function CopyMine({ children, ...props }: ButtonProps): ReactNode {
             .then(() => navigator.clipboard.writeText(text))
             .then(
               () => setState('copied'),
-              () => setState('failed'),
+              () => setState('copyFailed'),
             )
         }
         {...props}
@@ -92,72 +116,11 @@ export function CopyMine({ children, ...props }: ButtonProps): ReactNode {
         {children ?? messages.copyMine}
       </button>
       <span className="cs-copy-status" role="status">
-        {state && (state === 'copied' ? messages.copied : messages.copyFailed)}
+        {state && messages[state]}
       </span>
-      {state === 'failed' && (
+      {state === 'copyFailed' && (
         <textarea className="cs-copy-text" ref={box} readOnly value={text} aria-label={messages.copyMine} />
       )}
     </>
   )
 }
-
-type Kind = SaveConflict['kind']
-
-/** A button for conflicts of one kind (or every kind) that runs `act`; renders nothing for the other kinds. */
-function actionButton<TKind extends Kind>(
-  kind: TKind | undefined,
-  label: (messages: ConflictMessages) => string,
-  act: (dialog: ConflictDialogContextValue, conflict: Extract<SaveConflict, { kind: TKind }>) => void,
-  variant?: 'primary',
-) {
-  return function ActionButton({ children, ...props }: ButtonProps): ReactNode {
-    const dialog = useConflictDialog()
-    const { conflict } = dialog
-    if (kind && conflict.kind !== kind) return null
-    return (
-      <button
-        type="button"
-        className="cs-button"
-        data-variant={variant}
-        onClick={() => act(dialog, conflict as Extract<SaveConflict, { kind: TKind }>)}
-        {...props}
-      >
-        {children ?? label(dialog.messages)}
-      </button>
-    )
-  }
-}
-
-/** Closes the dialog and calls `conflict.cancel()`: the draft is kept. Same as Escape. */
-export const Cancel = actionButton(
-  undefined,
-  (m) => m.cancel,
-  (dialog) => dialog.cancel(),
-)
-/** Loads the record again (`conflict.reload()`, the draft is kept). State conflicts only. */
-export const Reload = actionButton(
-  'state',
-  (m) => m.reload,
-  (d, c) => d.settle(() => c.reload()),
-  'primary',
-)
-/** Accepts the deletion and discards the draft (`conflict.acceptDeletion()`). Deleted conflicts only. */
-export const AcceptDeletion = actionButton(
-  'deleted',
-  (m) => m.acceptDeletion,
-  (d, c) => d.settle(() => c.acceptDeletion()),
-)
-/** Creates the record again with the person's changes (`conflict.restore()`). Deleted conflicts only. */
-export const Restore = actionButton(
-  'deleted',
-  (m) => m.restore,
-  (d, c) => d.settle(() => c.restore()),
-  'primary',
-)
-/** Sends the same save again (`conflict.retry()`). In-progress conflicts only. */
-export const Retry = actionButton(
-  'in-progress',
-  (m) => m.retry,
-  (d, c) => d.settle(() => c.retry()),
-  'primary',
-)

@@ -1,7 +1,6 @@
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-import { useConflictDialog, useConflictField, useDecisions } from './context'
-import { decisionKind } from './decisions'
-import { chosenValue } from './chosenValue'
+import { useConflictDialog, useConflictField, useFieldDecision } from './context'
+import { chosenValue, decisionKind } from './decisions'
 
 /** A field-level choice: keep mine, take theirs, take base, or edit. */
 export type FieldChoice = 'mine' | 'theirs' | 'base' | 'edit'
@@ -28,7 +27,7 @@ export function Choices({ children, ...props }: ComponentPropsWithoutRef<'fields
   return (
     <fieldset className="cs-choices" {...props}>
       <legend className="cs-sr">
-        {conflict.kind === 'text' ? messages.chooseWhole(label) : messages.chooseFor(label)}
+        {messages[conflict.kind === 'text' ? 'chooseWhole' : 'chooseFor'](label)}
       </legend>
       {children ?? (
         <>
@@ -61,17 +60,14 @@ const choiceLabel = { mine: 'keepMine', theirs: 'takeTheirs', base: 'base', edit
 export function Choice({ value, children, ...props }: ConflictDialogChoiceProps): ReactNode {
   const { store, messages } = useConflictDialog()
   const { conflict, name } = useConflictField()
-  const checked = useDecisions(store, (decisions) => decisionKind(decisions[conflict.id])) === value
+  const decision = useFieldDecision()
   return (
     <Radio
       name={name}
       value={value}
-      checked={checked}
+      checked={decisionKind(decision) === value}
       onChange={() =>
-        store.choose(
-          conflict.id,
-          value === 'edit' ? { value: chosenValue(conflict, store.get()[conflict.id]) } : value,
-        )
+        store.choose(conflict.id, value === 'edit' ? { value: chosenValue(conflict, decision) } : value)
       }
       {...props}
     >

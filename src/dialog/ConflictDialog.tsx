@@ -2,7 +2,6 @@ import type { ReactNode } from 'react'
 import { AcceptDeletion, Actions, Cancel, CopyMine, Reload, Restore, Retry, SaveMerged } from './Actions'
 import { Choice, Choices } from './Choice'
 import { Content } from './Content'
-import { useConflictDialog } from './context'
 import { DuplicateValue } from './Duplicate'
 import { Editor } from './Editor'
 import { BaseToggle, Field, Values } from './Field'
@@ -24,23 +23,6 @@ export interface ConflictDialogProps<TData = unknown> extends Omit<
   readonly colorScheme?: 'light' | 'dark'
 }
 
-/** The body under the header: the fields of a merge, or the kind's own view. */
-function Body(): ReactNode {
-  const { conflict } = useConflictDialog()
-  return conflict.kind === 'merge' ? (
-    <>
-      <div className="cs-toolbar">
-        <Status />
-        <BaseToggle all />
-      </div>
-      <Fields />
-      <Summary />
-    </>
-  ) : (
-    <DuplicateValue />
-  )
-}
-
 /**
  * The drop-in three-way merge dialog: `<ConflictDialog conflict={save.conflict} labels={{ title: 'Title' }} />`.
  * Opens when a conflict is set; "Save merged" calls `conflict.resolve(choices)`, Cancel and Escape call
@@ -60,7 +42,18 @@ function ConflictDialogComponent<TData = unknown>({
           <Description />
           <Meta />
         </header>
-        <Body />
+        {props.conflict?.kind === 'merge' ? (
+          <>
+            <div className="cs-toolbar">
+              <Status />
+              <BaseToggle all />
+            </div>
+            <Fields />
+            <Summary />
+          </>
+        ) : (
+          <DuplicateValue />
+        )}
         <Actions />
       </Content>
     </Root>

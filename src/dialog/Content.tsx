@@ -17,19 +17,15 @@ const TABBABLE = 'a[href],button,input,select,textarea,summary,[tabindex]'
  * reach. Scans from that end only, so a dialog with hundreds of fields is not laid out element by element.
  */
 export function tabbable(root: HTMLElement, last?: boolean, selector = TABBABLE): HTMLElement | undefined {
-  const candidates = root.querySelectorAll<HTMLElement>(selector)
-  for (let index = 0; index < candidates.length; index++) {
-    const element = candidates[last ? candidates.length - 1 - index : index]!
-    if (
+  const candidates = [...root.querySelectorAll<HTMLElement>(selector)]
+  if (last) candidates.reverse()
+  return candidates.find(
+    (element) =>
       element.tabIndex >= 0 &&
       !(element as HTMLButtonElement).disabled &&
       !element.closest('[hidden],[inert]') &&
-      element.getClientRects().length > 0
-    ) {
-      return element
-    }
-  }
-  return undefined
+      element.getClientRects().length > 0,
+  )
 }
 
 /**
@@ -46,10 +42,9 @@ export function Content({ children, onKeyDown, ...props }: ConflictDialogContent
     const dialog = ref.current
     if (!open || !dialog) return undefined
     const opener = document.activeElement as HTMLElement | null
-    if (!dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal()
-      else dialog.setAttribute('open', '')
-    }
+    // The previous opening's cleanup closed it. jsdom has no showModal/close: the open attribute shows it there.
+    if (typeof dialog.showModal === 'function') dialog.showModal()
+    else dialog.setAttribute('open', '')
     ;(
       dialog.querySelector<HTMLElement>('[data-autofocus]') ??
       tabbable(dialog, false, 'input') ??
@@ -57,7 +52,7 @@ export function Content({ children, onKeyDown, ...props }: ConflictDialogContent
       dialog
     ).focus()
     return () => {
-      if (dialog.open && typeof dialog.close === 'function') dialog.close()
+      if (typeof dialog.close === 'function') dialog.close()
       opener?.focus()
     }
   }, [open, conflict])

@@ -1,13 +1,12 @@
 import { type ComponentPropsWithoutRef, type ReactNode, useId } from 'react'
 import { useConflictDialog } from './context'
-import { labelOf, safeHref } from './format'
-
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+import { labelOf, plainText, safeHref } from './format'
 
 /** A copy of `record` with the dotted `field` set to `value`; `undefined` when `record` is not an object or the name is unsafe. */
 export function withField(record: unknown, field: string, value: unknown): unknown {
-  const [head, ...rest] = field.split('.')
-  if (!record || typeof record !== 'object' || head === undefined || UNSAFE_KEYS.has(head)) return undefined
+  const [head = '', ...rest] = field.split('.')
+  if (!record || typeof record !== 'object' || ['__proto__', 'constructor', 'prototype'].includes(head))
+    return undefined
   const copy = (Array.isArray(record) ? [...record] : { ...record }) as Record<string, unknown>
   const next = rest.length ? withField(copy[head] ?? {}, rest.join('.'), value) : value
   if (next === undefined) return undefined
@@ -24,28 +23,27 @@ export function DuplicateValue(props: ComponentPropsWithoutRef<'form'>): ReactNo
   const { conflict, labels, messages, settle } = useConflictDialog()
   const id = useId()
   if (conflict.kind !== 'duplicate') return null
-  const { field, value, mine, existing } = conflict
-  const href = safeHref(existing)
-  const editable = typeof field === 'string' && field !== '' && withField(mine, field, value) !== undefined
+  const { field = '', value, mine } = conflict
+  const href = safeHref(conflict.existing)
   return (
     <form
       className="cs-duplicate"
       onSubmit={(event) => {
         event.preventDefault()
-        const text = String(new FormData(event.currentTarget).get('value') ?? '')
-        const next = withField(mine, field!, typeof value === 'number' && text.trim() ? Number(text) : text)
+        const text = (event.currentTarget.elements.namedItem('value') as HTMLInputElement).value
+        const next = withField(mine, field, typeof value === 'number' && text.trim() ? Number(text) : text)
         settle(() => conflict.retry(next as typeof mine))
       }}
       {...props}
     >
-      {editable && (
+      {field && withField(mine, field, value) !== undefined && (
         <>
           <label htmlFor={id}>{messages.newValue(labelOf(field.split('.'), labels, messages, field))}</label>
           <div className="cs-row">
             <input
               id={id}
               name="value"
-              defaultValue={value === undefined || typeof value === 'object' ? '' : String(value)}
+              defaultValue={plainText(value)}
               inputMode={typeof value === 'number' ? 'decimal' : undefined}
               required
             />

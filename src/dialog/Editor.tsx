@@ -1,5 +1,6 @@
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
 import { useConflictDialog, useConflictField, useDecisions } from './context'
+import { has } from './decisions'
 import { fromEditText, toEditText } from './format'
 
 /**
@@ -10,18 +11,14 @@ import { fromEditText, toEditText } from './format'
 export function Editor(props: ComponentPropsWithoutRef<'textarea'>): ReactNode {
   const { store, messages } = useConflictDialog()
   const { conflict, label, name } = useConflictField()
-  const editing = useDecisions(store, (decisions) => {
-    const decision = decisions[conflict.id]
-    return typeof decision === 'object' && 'value' in decision
-  })
+  // `false` while not editing, else the error of the text typed so far ('' when it parses).
   const error = useDecisions(store, (decisions) => {
     const decision = decisions[conflict.id]
-    return typeof decision === 'object' && 'error' in decision ? decision.error : undefined
+    return has(decision, 'value') && (has(decision, 'error') ? decision.error : '')
   })
-  if (!editing) return null
-  const like = conflict.mine === undefined || conflict.mine === null ? conflict.theirs : conflict.mine
-  const initial = store.get()[conflict.id]
-  const text = toEditText(typeof initial === 'object' && 'value' in initial ? initial.value : undefined)
+  if (error === false) return null
+  const like = conflict.mine ?? conflict.theirs
+  const text = toEditText((store.get()[conflict.id] as { value: unknown }).value)
   return (
     <div className="cs-editor">
       <label htmlFor={`${name}e`}>{messages.editLabel(label)}</label>
@@ -31,7 +28,7 @@ export function Editor(props: ComponentPropsWithoutRef<'textarea'>): ReactNode {
         rows={Math.min(12, text.split('\n', 12).length + (typeof like === 'number' ? 0 : 1))}
         spellCheck={typeof like === 'string'}
         inputMode={typeof like === 'number' ? 'decimal' : undefined}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={!!error || undefined}
         aria-describedby={error ? `${name}x` : undefined}
         onChange={(event) => store.choose(conflict.id, fromEditText(event.target.value, like, messages))}
         {...props}

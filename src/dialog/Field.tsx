@@ -11,9 +11,9 @@ import {
 } from './context'
 import { decisionKind, isDecided } from './decisions'
 import { Editor } from './Editor'
-import { labelOf } from './format'
+import { displayValue, labelOf } from './format'
 import { TextHunks } from './TextHunks'
-import { ValueText } from './ValueText'
+import { diffWords } from './wordDiff'
 
 /** Props of `ConflictDialog.Field`. */
 export interface ConflictDialogFieldProps extends ComponentPropsWithoutRef<'section'> {
@@ -37,11 +37,11 @@ export function Field({
   children,
   ...props
 }: ConflictDialogFieldProps): ReactNode {
-  const dialog = useConflictDialog()
-  const { store, labels, messages } = dialog
+  const { store, labels, messages, showBase: allBase, baseToggles } = useConflictDialog()
   const name = useId()
+  // The field's own base toggle lasts until base is next shown or hidden for every field.
   const [own, setOwn] = useState<readonly [number, boolean]>()
-  const showBase = own && own[0] === dialog.baseToggles ? own[1] : dialog.showBase
+  const showBase = own?.[0] === baseToggles ? own[1] : allBase
   const text = label ?? labelOf(conflict.path, labels, messages, conflict.id)
   const field = useMemo(
     (): FieldContextValue => ({
@@ -50,20 +50,19 @@ export function Field({
       labelId: `${name}l`,
       name,
       showBase,
-      setShowBase: (show) => setOwn([dialog.baseToggles, show]),
+      setShowBase: (show) => setOwn([baseToggles, show]),
     }),
-    [conflict, text, name, showBase, dialog.baseToggles],
+    [conflict, text, name, showBase, baseToggles],
   )
-  const kind = useDecisions(store, (decisions) => decisionKind(decisions[conflict.id]))
-  const decided = useDecisions(store, (decisions) => isDecided(conflict, decisions[conflict.id]))
+  const decision = useDecisions(store, (decisions) => decisions[conflict.id])
   const Heading = `h${level}` as const
   return (
     <FieldContext.Provider value={field}>
       <section
         className="cs-field"
         aria-labelledby={field.labelId}
-        data-state={decided ? 'decided' : 'undecided'}
-        data-choice={kind}
+        data-state={isDecided(conflict, decision) ? 'decided' : 'undecided'}
+        data-choice={decisionKind(decision)}
         data-kind={conflict.kind}
         {...props}
       >
@@ -92,23 +91,17 @@ export function BaseToggle({
 }: ComponentPropsWithoutRef<'button'> & { readonly all?: boolean }): ReactNode {
   const dialog = useConflictDialog()
   const field = useOptionalField()
-  const target = all || !field ? dialog : field
-  const { messages } = dialog
+  const target = (!all && field) || dialog
+  const { showBase, setShowBase } = target
   return (
     <button
       type="button"
       className="cs-toggle"
-      aria-expanded={target.showBase}
-      onClick={() => target.setShowBase(!target.showBase)}
+      aria-expanded={showBase}
+      onClick={() => setShowBase(!showBase)}
       {...props}
     >
-      {all
-        ? target.showBase
-          ? messages.hideAllBase
-          : messages.showAllBase
-        : target.showBase
-          ? messages.hideBase
-          : messages.showBase}
+      {dialog.messages[`${showBase ? 'hide' : 'show'}${all ? 'AllBase' : 'Base'}` as const]}
     </button>
   )
 }
@@ -116,50 +109,75 @@ export function BaseToggle({
 /** Mine and theirs side by side, each highlighted against base; base itself while shown. */
 export const Values = memo(function Values(props: ComponentPropsWithoutRef<'div'>): ReactNode {
   const { conflict, showBase } = useConflictField()
-  const { messages } = useConflictDialog()
-  const deletedBy = conflict.kind === 'delete-vs-edit' ? conflict.deletedBy : undefined
   return (
-    <div className="cs-values" {...props}>
-      <Side
-        side="mine"
-        heading={messages.mine}
-        value={conflict.mine}
-        base={conflict.base}
-        deleted={deletedBy === 'mine'}
-      />
-      <Side
-        side="theirs"
-        heading={messages.theirs}
-        value={conflict.theirs}
-        base={conflict.base}
-        deleted={deletedBy === 'theirs'}
-      />
-      {showBase && <Side side="base" heading={messages.base} value={conflict.base} />}
-    </div>
+    <Compare
+      values={conflict}
+      showBase={showBase}
+      deletedBy={conflict.kind === 'delete-vs-edit' ? conflict.deletedBy : undefined}
+      {...props}
+    />
   )
 })
 
-/** One column of a comparison: a heading (Mine, Theirs, Base) and the value, compared with `base` when given. */
-export function Side({
-  side,
-  heading,
-  value,
-  base,
-  deleted,
+/** The columns of a comparison (Mine, Theirs and, while shown, Base), the two sides compared with base. */
+export function Compare({
+  values,
+  showBase,
+  deletedBy,
   ...props
 }: ComponentPropsWithoutRef<'div'> & {
-  readonly side: 'mine' | 'theirs' | 'base'
-  readonly heading: string
-  readonly value: unknown
-  readonly base?: unknown
-  /** This side deleted the value: say "(deleted)" rather than "(none)". */
-  readonly deleted?: boolean
+  readonly values: { readonly base: unknown; readonly mine: unknown; readonly theirs: unknown }
+  readonly showBase: boolean
+  /** The side that deleted the value: it says "(deleted)" rather than "(none)". */
+  readonly deletedBy?: 'mine' | 'theirs' | undefined
 }): ReactNode {
-  const { messages } = useConflictDialog()
   return (
-    <div className="cs-side" data-side={side} {...props}>
-      <span className="cs-side-name">{heading}</span>
-      <ValueText value={value} base={base} absent={deleted ? messages.removed : undefined} />
+    <div className="cs-values" {...props}>
+      <Side side="mine" value={values.mine} base={values.base} deleted={deletedBy === 'mine'} />
+      <Side side="theirs" value={values.theirs} base={values.base} deleted={deletedBy === 'theirs'} />
+      {showBase && <Side side="base" value={values.base} />}
     </div>
   )
 }
+
+/**
+ * One column: its heading (Mine, Theirs, Base) and the value as text. Compared with `base` when both are
+ * there and either has more than one word: the words it added are `<ins>` and the words it removed `<del>`,
+ * each with a visually hidden prefix ("added: ", "removed: ") for screen readers.
+ */
+const Side = memo(function Side({
+  side,
+  value,
+  base,
+  deleted,
+}: {
+  readonly side: 'mine' | 'theirs' | 'base'
+  readonly value: unknown
+  readonly base?: unknown
+  readonly deleted?: boolean
+}): ReactNode {
+  const { messages } = useConflictDialog()
+  const empty = value === undefined || value === null || value === ''
+  const text = value === undefined && deleted ? messages.removed : displayValue(value, messages)
+  const parts = useMemo(() => {
+    const before = empty || base === undefined || base === null ? text : displayValue(base, messages)
+    return before !== text && /\s/.test(before + text) ? diffWords(before, text) : [[0, text] as const]
+  }, [empty, base, text, messages])
+  return (
+    <div className="cs-side" data-side={side}>
+      <span className="cs-side-name">{messages[side]}</span>
+      <div className="cs-text" data-empty={empty ? '' : undefined}>
+        {parts.map(([op, run], index) => {
+          const Tag = op > 0 ? 'ins' : 'del'
+          return op ? (
+            <Tag key={index} data-label={op > 0 ? messages.inserted : messages.deleted}>
+              {run}
+            </Tag>
+          ) : (
+            run
+          )
+        })}
+      </div>
+    </div>
+  )
+})

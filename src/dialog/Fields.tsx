@@ -1,32 +1,26 @@
 import { type ComponentPropsWithoutRef, type ReactNode, useId, useMemo } from 'react'
-import type { MergeConflict, Path } from '../core/merge/types'
+import type { MergeConflict } from '../core/merge/types'
 import { useConflictDialog } from './context'
 import { Field } from './Field'
 import { itemName, labelOf } from './format'
 
-/** Conflicts as the dialog lists them: one field each, array items gathered under their array. */
-export type ConflictGroup =
-  | { readonly path: Path; readonly conflict: MergeConflict }
-  | { readonly path: Path; readonly items: readonly MergeConflict[] }
-
-/** Gathers conflicts on array items (paths ending in an index or a key) under their array, in document order. */
-export function groupConflicts(conflicts: readonly MergeConflict[]): ConflictGroup[] {
-  const groups: ConflictGroup[] = []
+/**
+ * Conflicts as the dialog lists them, in document order: a field on its own, or the conflicts on the
+ * items of one array (paths ending in an index or a key) gathered under that array.
+ */
+export function groupConflicts(conflicts: readonly MergeConflict[]): (MergeConflict | MergeConflict[])[] {
+  const groups: (MergeConflict | MergeConflict[])[] = []
   const arrays = new Map<string, MergeConflict[]>()
   for (const conflict of conflicts) {
     const last = conflict.path[conflict.path.length - 1]
     if (last === undefined || typeof last === 'string') {
-      groups.push({ path: conflict.path, conflict })
+      groups.push(conflict)
       continue
     }
-    const path = conflict.path.slice(0, -1)
-    const key = JSON.stringify(path)
+    const key = JSON.stringify(conflict.path.slice(0, -1))
     const items = arrays.get(key)
     if (items) items.push(conflict)
-    else {
-      arrays.set(key, [conflict])
-      groups.push({ path, items: arrays.get(key)! })
-    }
+    else groups.push(arrays.set(key, [conflict]).get(key)!)
   }
   return groups
 }
@@ -41,10 +35,10 @@ export function Fields(props: ComponentPropsWithoutRef<'div'>): ReactNode {
   return (
     <div className="cs-fields" {...props}>
       {groups.map((group) =>
-        'items' in group ? (
-          <Items key={`a${group.items[0]!.id}`} path={group.path} items={group.items} />
+        Array.isArray(group) ? (
+          <Items key={`a${group[0]!.id}`} items={group} />
         ) : (
-          <Field key={group.conflict.id} conflict={group.conflict} />
+          <Field key={group.id} conflict={group} />
         ),
       )}
     </div>
@@ -52,22 +46,16 @@ export function Fields(props: ComponentPropsWithoutRef<'div'>): ReactNode {
 }
 
 /** An array with conflicting items: its label, then one row (and one choice) per item. */
-function Items({
-  path,
-  items,
-}: {
-  readonly path: Path
-  readonly items: readonly MergeConflict[]
-}): ReactNode {
+function Items({ items }: { readonly items: readonly MergeConflict[] }): ReactNode {
   const { labels, messages } = useConflictDialog()
   const id = useId()
   return (
     <section className="cs-group" aria-labelledby={id}>
       <h3 className="cs-label" id={id}>
-        {labelOf(path, labels, messages)}
+        {labelOf(items[0]!.path.slice(0, -1), labels, messages)}
       </h3>
       {items.map((conflict) => {
-        const last = conflict.path[conflict.path.length - 1]!
+        const last = conflict.path[conflict.path.length - 1]
         return (
           <Field
             key={conflict.id}

@@ -1,9 +1,9 @@
 import { type ComponentPropsWithoutRef, type ReactNode, memo } from 'react'
 import type { HunkChoice, TextHunk } from '../core/merge/types'
 import { useConflictDialog, useConflictField, useDecisions } from './context'
-import { hunkCount } from './decisions'
+import { has, hunkCount } from './decisions'
 import { Radio } from './Choice'
-import { Side } from './Field'
+import { Compare } from './Field'
 
 /** Lines of unchanged text kept around each conflicting change. */
 const CONTEXT_LINES = 2
@@ -18,23 +18,20 @@ const noHunks: readonly (HunkChoice | undefined)[] = []
 export const TextHunks = memo(function TextHunks(props: ComponentPropsWithoutRef<'div'>): ReactNode {
   const { store } = useConflictDialog()
   const { conflict } = useConflictField()
+  // Only the hunk choices: typing in the field's edit box does not re-render the hunks.
   const chosen = useDecisions(store, (decisions) => {
     const decision = decisions[conflict.id]
-    return typeof decision === 'object' && 'hunks' in decision ? decision.hunks : noHunks
+    return has(decision, 'hunks') ? decision.hunks : noHunks
   })
   if (conflict.kind !== 'text') return null
   const count = hunkCount(conflict)
+  const last = conflict.hunks.length - 1
   let index = 0
   return (
     <div className="cs-hunks" {...props}>
       {conflict.hunks.map((hunk, position) =>
         hunk.kind === 'stable' ? (
-          <Unchanged
-            key={position}
-            text={hunk.text}
-            head={position > 0}
-            tail={position < conflict.hunks.length - 1}
-          />
+          <Unchanged key={position} text={hunk.text} head={position > 0} tail={position < last} />
         ) : (
           <Hunk key={position} hunk={hunk} index={index} count={count} choice={chosen[index++]} />
         ),
@@ -56,15 +53,19 @@ function Unchanged({
   const { messages } = useConflictDialog()
   // A final line break ends the last line; it does not start another one.
   const lines = text.replace(/\n$/, '').split('\n')
-  const keep = (head ? CONTEXT_LINES : 0) + (tail ? CONTEXT_LINES : 0)
-  if (lines.length <= keep + 1) return <div className="cs-unchanged">{text}</div>
-  const start = head ? lines.slice(0, CONTEXT_LINES).join('\n') : ''
-  const end = tail ? lines.slice(-CONTEXT_LINES).join('\n') : ''
+  const start = head ? CONTEXT_LINES : 0
+  const skipped = lines.length - start - (tail ? CONTEXT_LINES : 0)
   return (
     <div className="cs-unchanged">
-      {start}
-      <span className="cs-skipped">{messages.unchangedLines(lines.length - keep)}</span>
-      {end}
+      {skipped > 1 ? (
+        <>
+          {lines.slice(0, start).join('\n')}
+          <span className="cs-skipped">{messages.unchangedLines(skipped)}</span>
+          {lines.slice(start + skipped).join('\n')}
+        </>
+      ) : (
+        text
+      )}
     </div>
   )
 }
@@ -86,15 +87,11 @@ const Hunk = memo(function Hunk({
   return (
     <fieldset
       className="cs-hunk"
-      data-state={choice === undefined ? 'undecided' : 'decided'}
-      data-choice={typeof choice === 'string' ? choice : choice && 'edit'}
+      data-state={choice ? 'decided' : 'undecided'}
+      data-choice={typeof choice === 'object' ? 'edit' : choice}
     >
       <legend>{messages.change(index + 1, count)}</legend>
-      <div className="cs-values">
-        <Side side="mine" heading={messages.mine} value={hunk.mine} base={hunk.base} />
-        <Side side="theirs" heading={messages.theirs} value={hunk.theirs} base={hunk.base} />
-        {showBase && <Side side="base" heading={messages.base} value={hunk.base} />}
-      </div>
+      <Compare values={hunk} showBase={showBase} />
       <div className="cs-choices">
         {(['mine', 'theirs', 'both'] as const).map((value) => (
           <Radio

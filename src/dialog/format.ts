@@ -35,8 +35,7 @@ export function labelOf(path: Path, labels: ConflictLabels, messages: ConflictMe
       if (Object.hasOwn(labels, name)) parts.splice(afterItem, Infinity, labels[name]!)
       else parts.push(humanise(segment))
     } else {
-      parts.push(messages.item(typeof segment === 'number' ? segment + 1 : segment.key))
-      afterItem = parts.length
+      afterItem = parts.push(messages.item(typeof segment === 'object' ? segment.key : segment + 1))
     }
   }
   return parts.join(' › ') || messages.absent
@@ -54,6 +53,10 @@ export function itemName(...values: unknown[]): string | undefined {
   return undefined
 }
 
+/** A value that is neither absent nor an object, as text (for the duplicate's value); else `undefined`. */
+export const plainText = (value: unknown): string | undefined =>
+  value === undefined || typeof value === 'object' ? undefined : String(value)
+
 const isPlain = (value: unknown) => value === null || typeof value !== 'object'
 
 /**
@@ -64,16 +67,15 @@ export function displayValue(value: unknown, messages: ConflictMessages): string
   if (value === undefined) return messages.absent
   if (value === null || value === '') return messages.empty
   if (typeof value === 'boolean') return value ? messages.yes : messages.no
-  if (Array.isArray(value)) {
-    if (value.length && value.every(isPlain))
-      return value.map((item) => displayValue(item, messages)).join(', ')
-  } else if (typeof value === 'object') {
+  if (typeof value === 'object') {
+    const list = Array.isArray(value)
     const entries = Object.entries(value)
-    if (entries.length && entries.every(([, item]) => isPlain(item))) {
-      return entries.map(([key, item]) => `${humanise(key)}: ${displayValue(item, messages)}`).join('\n')
-    }
+    if (entries.length && entries.every(([, item]) => isPlain(item)))
+      return entries
+        .map(([key, item]) => (list ? '' : `${humanise(key)}: `) + displayValue(item, messages))
+        .join(list ? ', ' : '\n')
   }
-  return typeof value === 'string' ? value : toEditText(value)
+  return toEditText(value)
 }
 
 /** A value as the text of an edit box (strings as they are, numbers as digits, anything else as JSON). */
@@ -105,11 +107,12 @@ export function fromEditText(text: string, like: unknown, messages: ConflictMess
 
 /** `url` when it is a web address (http, https, or relative to the page); `undefined` otherwise. */
 export function safeHref(url: unknown): string | undefined {
-  if (typeof url !== 'string') return undefined
   try {
     // A fixed base: relative addresses count as web addresses, absolute ones keep their scheme.
-    return /^https?:$/.test(new URL(url, 'https://relative.invalid/').protocol) ? url : undefined
+    if (typeof url === 'string' && /^https?:$/.test(new URL(url, 'https://relative.invalid/').protocol))
+      return url
   } catch {
-    return undefined
+    // Not an address at all.
   }
+  return undefined
 }

@@ -124,9 +124,9 @@ export interface ConflictMessages {
 export const defaultConflictMessages: ConflictMessages = {
   mergeTitle: 'Someone else saved this record while you were editing',
   mergeDescription: (merged, conflicts) =>
-    `${count(merged, 'change', 'changes')} merged automatically. ${count(conflicts, 'field needs', 'fields need')} your decision.`,
-  savedBy: (by, at) => `Saved${by ? ` by ${by}` : ''}${at ? ` on ${at}` : ''}.`,
-  deletedBy: (by, at) => `Deleted${by ? ` by ${by}` : ''}${at ? ` on ${at}` : ''}.`,
+    `${count(merged, 'change')} merged automatically. ${count(conflicts, 'field needs', 'fields need')} your decision.`,
+  savedBy: (by, at) => byAt('Saved', by, at),
+  deletedBy: (by, at) => byAt('Deleted', by, at),
   formatDate: (iso) => {
     const date = new Date(iso)
     return Number.isNaN(date.getTime())
@@ -134,8 +134,7 @@ export const defaultConflictMessages: ConflictMessages = {
       : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
   },
   reference: (requestId) => `Reference: ${requestId}`,
-  remaining: (n) =>
-    n ? `${count(n, 'decision', 'decisions')} left.` : 'Every conflict has a choice. Ready to save.',
+  remaining: (n) => (n ? `${count(n, 'decision')} left.` : 'Every conflict has a choice. Ready to save.'),
   mine: 'Mine',
   theirs: 'Theirs',
   base: 'Base',
@@ -159,8 +158,8 @@ export const defaultConflictMessages: ConflictMessages = {
   yes: 'Yes',
   no: 'No',
   item: (key) => `Item ${key}`,
-  unchangedLines: (n) => `… ${count(n, 'unchanged line', 'unchanged lines')} …`,
-  autoMerged: (n) => `${count(n, 'change', 'changes')} merged automatically`,
+  unchangedLines: (n) => `… ${count(n, 'unchanged line')} …`,
+  autoMerged: (n) => `${count(n, 'change')} merged automatically`,
   inserted: 'added: ',
   deleted: 'removed: ',
   saveMerged: 'Save merged',
@@ -182,13 +181,19 @@ export const defaultConflictMessages: ConflictMessages = {
   acceptDeletion: 'Accept the deletion',
   inProgressTitle: 'Your save is still being processed',
   inProgressDescription: (s) =>
-    `The server is still working on your earlier save. ${s ? `Wait ${count(s, 'second', 'seconds')}, then retry.` : 'Wait a moment, then retry.'}`,
+    `The server is still working on your earlier save. ${s ? `Wait ${count(s, 'second')}, then retry.` : 'Wait a moment, then retry.'}`,
   retry: 'Retry',
   preconditionTitle: 'Developer error: the server requires a precondition (428)',
   unavailableTitle: 'This change could not be saved',
   unavailableDescription: 'Please try again later. Your changes are kept.',
 }
 
-function count(n: number, one: string, many: string): string {
+/** `n` with thousands separators and the word in the singular or plural. */
+function count(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`
+}
+
+/** "Saved by Grace on 25 Nov 2025, 10:41." with each part only when known. */
+function byAt(verb: string, by: string | undefined, at: string | undefined): string {
+  return `${verb}${by ? ` by ${by}` : ''}${at ? ` on ${at}` : ''}.`
 }
