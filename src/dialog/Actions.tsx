@@ -1,4 +1,4 @@
-import { type ComponentPropsWithoutRef, type ReactNode, useEffect, useRef, useState } from 'react'
+import { type ComponentPropsWithoutRef, type ReactNode, useState } from 'react'
 import type { SaveConflict } from '../core/conflict'
 import { useConflictDialog, useRemaining } from './context'
 import { toChoices } from './decisions'
@@ -91,12 +91,7 @@ export const Retry = action('in-progress', 'retry', 1)
 export function CopyMine({ children, ...props }: ButtonProps): ReactNode {
   const { conflict, messages } = useConflictDialog()
   const [state, setState] = useState<'copied' | 'copyFailed'>()
-  const box = useRef<HTMLTextAreaElement>(null)
   const text = toEditText(conflict.mine)
-  useEffect(() => {
-    box.current?.select()
-    box.current?.focus()
-  }, [state])
   return (
     <>
       <button
@@ -119,7 +114,15 @@ export function CopyMine({ children, ...props }: ButtonProps): ReactNode {
         {state && messages[state]}
       </span>
       {state === 'copyFailed' && (
-        <textarea className="cs-copy-text" ref={box} readOnly value={text} aria-label={messages.copyMine} />
+        <textarea
+          className="cs-copy-text"
+          readOnly
+          value={text}
+          aria-label={messages.copyMine}
+          // Shown selected, to copy by hand.
+          autoFocus
+          onFocus={(event) => event.target.select()}
+        />
       )}
     </>
   )

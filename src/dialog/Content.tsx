@@ -71,7 +71,6 @@ export function Content({ children, onKeyDown, ...props }: ConflictDialogContent
   return (
     <dialog
       className="cs-dialog"
-      role="dialog"
       aria-modal="true"
       aria-labelledby={titleId}
       aria-describedby={descriptionId}

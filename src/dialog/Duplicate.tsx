@@ -5,13 +5,14 @@ import { labelOf, plainText, safeHref } from './format'
 /** A copy of `record` with the dotted `field` set to `value`; `undefined` when `record` is not an object or the name is unsafe. */
 export function withField(record: unknown, field: string, value: unknown): unknown {
   const [head = '', ...rest] = field.split('.')
-  if (!record || typeof record !== 'object' || ['__proto__', 'constructor', 'prototype'].includes(head))
+  if (!record || typeof record !== 'object' || /^(__proto__|constructor|prototype)$/.test(head))
     return undefined
-  const copy = (Array.isArray(record) ? [...record] : { ...record }) as Record<string, unknown>
-  const next = rest.length ? withField(copy[head] ?? {}, rest.join('.'), value) : value
-  if (next === undefined) return undefined
-  copy[head] = next
-  return copy
+  const next = rest.length
+    ? withField((record as Record<string, unknown>)[head] ?? {}, rest.join('.'), value)
+    : value
+  return next === undefined
+    ? undefined
+    : Object.assign(Array.isArray(record) ? [...record] : { ...record }, { [head]: next })
 }
 
 /**

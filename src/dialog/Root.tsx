@@ -56,8 +56,6 @@ export function Root<TData = unknown>({
     // Decisions belong to one conflict; `defaultChoices` is read when it arrives.
     [conflict], // eslint-disable-line react-hooks/exhaustive-deps
   )
-  const allMessages = useMemo(() => ({ ...defaultConflictMessages, ...messages }), [messages])
-
   const value = useMemo((): ConflictDialogContextValue | null => {
     if (!conflict) return null
     const setOpen = (next: boolean) => {
@@ -74,7 +72,7 @@ export function Root<TData = unknown>({
     return {
       conflict: conflict as SaveConflict,
       store,
-      messages: allMessages,
+      messages: { ...defaultConflictMessages, ...messages },
       labels,
       development,
       titleId: `${id}t`,
@@ -87,6 +85,6 @@ export function Root<TData = unknown>({
       settle,
       cancel: () => settle(() => conflict.cancel()),
     }
-  }, [conflict, store, allMessages, labels, development, id, showBase, baseToggles, open, onOpenChange])
+  }, [conflict, store, messages, labels, development, id, showBase, baseToggles, open, onOpenChange])
   return value && <DialogContext.Provider value={value}>{children}</DialogContext.Provider>
 }

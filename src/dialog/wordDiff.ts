@@ -15,74 +15,69 @@ const TOKENS = /\s+|[\p{L}\p{N}_]+|[^]/gu
 export function diffWords(base: string, side: string, limit = 250_000): WordDiffPart[] {
   const a = base.match(TOKENS) ?? []
   const b = side.match(TOKENS) ?? []
+  // The common prefix and suffix are unchanged; only the middle (`n` tokens of a, `m` of b) is aligned.
   let start = 0
-  while (start < a.length && start < b.length && a[start] === b[start]) start++
-  let end = 0
-  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end])
-    end++
-  const parts: WordDiffPart[] = []
-  const push = (op: -1 | 0 | 1, text: string | undefined) => {
-    if (!text) return
-    const last = parts[parts.length - 1]
-    if (last && last[0] === op) parts[parts.length - 1] = [op, last[1] + text]
-    else parts.push([op, text])
+  let n = a.length
+  let m = b.length
+  while (start < n && start < m && a[start] === b[start]) start++
+  while (n > start && m > start && a[n - 1] === b[m - 1]) {
+    n--
+    m--
+  }
+  const removed = a.slice(start, n)
+  const added = b.slice(start, m)
+  n -= start
+  m -= start
+  const runs: [-1 | 0 | 1, string][] = []
+  const push = (op: -1 | 0 | 1, text = '') => {
+    const last = runs[runs.length - 1]
+    if (last?.[0] === op) last[1] += text
+    else if (text) runs.push([op, text])
   }
   push(0, a.slice(0, start).join(''))
-  const n = a.length - start - end
-  const m = b.length - start - end
   if (n * m > limit) {
-    push(-1, a.slice(start, start + n).join(''))
-    push(1, b.slice(start, start + m).join(''))
+    push(-1, removed.join(''))
+    push(1, added.join(''))
   } else {
-    // lcs[i * (m + 1) + j]: length of the common subsequence of a[start + i..] and b[start + j..].
+    // lcs[i * (m + 1) + j]: length of the common subsequence of removed[i..] and added[j..].
     const width = m + 1
     const lcs = new Uint32Array((n + 1) * width)
-    for (let i = n - 1; i >= 0; i--) {
-      for (let j = m - 1; j >= 0; j--) {
+    for (let i = n; i--;)
+      for (let j = m; j--;)
         lcs[i * width + j] =
-          a[start + i] === b[start + j]
+          removed[i] === added[j]
             ? lcs[(i + 1) * width + j + 1]! + 1
             : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!)
-      }
-    }
-    let i = 0
-    let j = 0
-    while (i < n || j < m) {
-      if (i < n && j < m && a[start + i] === b[start + j]) {
-        push(0, a[start + i++])
+    for (let i = 0, j = 0; i < n || j < m;) {
+      if (i < n && j < m && removed[i] === added[j]) {
+        push(0, removed[i++])
         j++
-      } else if (j >= m || (i < n && lcs[(i + 1) * width + j]! >= lcs[i * width + j + 1]!)) {
-        push(-1, a[start + i++])
-      } else {
-        push(1, b[start + j++])
-      }
+      } else if (j >= m || (i < n && lcs[(i + 1) * width + j]! >= lcs[i * width + j + 1]!))
+        push(-1, removed[i++])
+      else push(1, added[j++])
     }
   }
-  push(0, a.slice(a.length - end).join(''))
-  return tidy(parts)
-}
-
-/** Folds a space between two changes into both, so "-quick brown +slow red" reads as two runs, not four. */
-function tidy(parts: readonly WordDiffPart[]): WordDiffPart[] {
-  const runs: WordDiffPart[] = []
-  let removed = ''
-  let added = ''
+  push(0, a.slice(start + n).join(''))
+  // Folds a space between two changes into both, so "-quick brown +slow red" reads as two runs, not four.
+  const tidy: WordDiffPart[] = []
+  let minus = ''
+  let plus = ''
   const flush = () => {
-    if (removed) runs.push([-1, removed])
-    if (added) runs.push([1, added])
-    removed = added = ''
+    if (minus) tidy.push([-1, minus])
+    if (plus) tidy.push([1, plus])
+    minus = plus = ''
   }
-  parts.forEach(([op, text], index) => {
-    if (op < 0) removed += text
-    else if (op > 0) added += text
-    else if (removed && added && !text.trim() && parts[index + 1]) {
-      removed += text
-      added += text
+  runs.forEach(([op, text], index) => {
+    if (op < 0) minus += text
+    else if (op > 0) plus += text
+    else if (minus && plus && !text.trim() && runs[index + 1]) {
+      minus += text
+      plus += text
     } else {
       flush()
-      runs.push([op, text])
+      tidy.push([op, text])
     }
   })
   flush()
-  return runs
+  return tidy
 }
