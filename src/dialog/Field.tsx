@@ -106,39 +106,27 @@ export function BaseToggle({
   )
 }
 
-/** Mine and theirs side by side, each highlighted against base; base itself while shown. */
-export const Values = memo(function Values(props: ComponentPropsWithoutRef<'div'>): ReactNode {
-  const { conflict, showBase } = useConflictField()
-  return (
-    <Compare
-      values={conflict}
-      showBase={showBase}
-      deletedBy={conflict.kind === 'delete-vs-edit' ? conflict.deletedBy : undefined}
-      {...props}
-    />
-  )
-})
-
-/** The columns of a comparison (Mine, Theirs and, while shown, Base), the two sides compared with base. */
-export function Compare({
+/**
+ * Mine and theirs side by side, each highlighted against base; base itself while shown. Default values:
+ * the field's conflict (a side that deleted the value says "(deleted)"); a text field's hunks pass their own.
+ */
+export const Values = memo(function Values({
   values,
-  showBase,
-  deletedBy,
   ...props
 }: ComponentPropsWithoutRef<'div'> & {
-  readonly values: { readonly base: unknown; readonly mine: unknown; readonly theirs: unknown }
-  readonly showBase: boolean
-  /** The side that deleted the value: it says "(deleted)" rather than "(none)". */
-  readonly deletedBy?: 'mine' | 'theirs' | undefined
+  readonly values?: { readonly base: unknown; readonly mine: unknown; readonly theirs: unknown }
 }): ReactNode {
+  const { conflict, showBase } = useConflictField()
+  const { base, mine, theirs } = values ?? conflict
+  const deletedBy = !values && conflict.kind === 'delete-vs-edit' ? conflict.deletedBy : undefined
   return (
     <div className="cs-values" {...props}>
-      <Side side="mine" value={values.mine} base={values.base} deleted={deletedBy === 'mine'} />
-      <Side side="theirs" value={values.theirs} base={values.base} deleted={deletedBy === 'theirs'} />
-      {showBase && <Side side="base" value={values.base} />}
+      <Side side="mine" value={mine} base={base} deleted={deletedBy === 'mine'} />
+      <Side side="theirs" value={theirs} base={base} deleted={deletedBy === 'theirs'} />
+      {showBase && <Side side="base" value={base} />}
     </div>
   )
-}
+})
 
 /**
  * One column: its heading (Mine, Theirs, Base) and the value as text. Compared with `base` when both are

@@ -25,49 +25,41 @@ export function groupConflicts(conflicts: readonly MergeConflict[]): (MergeConfl
   return groups
 }
 
-/** Every conflicting field of a merge conflict, array items grouped with a choice per item. */
+/**
+ * Every conflicting field of a merge conflict; the items of an array under the array's label
+ * (`<section>` with an `<h3>`), each item a row of its own (named by its name, title or label, else its position or key).
+ */
 export function Fields(props: ComponentPropsWithoutRef<'div'>): ReactNode {
-  const { conflict } = useConflictDialog()
+  const { conflict, labels, messages } = useConflictDialog()
+  const id = useId()
   const groups = useMemo(
     () => (conflict.kind === 'merge' ? groupConflicts(conflict.conflicts) : []),
     [conflict],
   )
   return (
     <div className="cs-fields" {...props}>
-      {groups.map((group) =>
+      {groups.map((group, index) =>
         Array.isArray(group) ? (
-          <Items key={`a${group[0]!.id}`} items={group} />
+          <section key={`a${group[0]!.id}`} className="cs-group" aria-labelledby={id + index}>
+            <h3 className="cs-label" id={id + index}>
+              {labelOf(group[0]!.path.slice(0, -1), labels, messages)}
+            </h3>
+            {group.map((item) => (
+              <Field
+                key={item.id}
+                conflict={item}
+                level={4}
+                label={
+                  itemName(item.mine, item.theirs, item.base) ??
+                  labelOf(item.path.slice(-1), labels, messages)
+                }
+              />
+            ))}
+          </section>
         ) : (
           <Field key={group.id} conflict={group} />
         ),
       )}
     </div>
-  )
-}
-
-/** An array with conflicting items: its label, then one row (and one choice) per item. */
-function Items({ items }: { readonly items: readonly MergeConflict[] }): ReactNode {
-  const { labels, messages } = useConflictDialog()
-  const id = useId()
-  return (
-    <section className="cs-group" aria-labelledby={id}>
-      <h3 className="cs-label" id={id}>
-        {labelOf(items[0]!.path.slice(0, -1), labels, messages)}
-      </h3>
-      {items.map((conflict) => {
-        const last = conflict.path[conflict.path.length - 1]
-        return (
-          <Field
-            key={conflict.id}
-            conflict={conflict}
-            level={4}
-            label={
-              itemName(conflict.mine, conflict.theirs, conflict.base) ??
-              messages.item(typeof last === 'object' ? last.key : Number(last) + 1)
-            }
-          />
-        )
-      })}
-    </section>
   )
 }

@@ -3,7 +3,8 @@ import type { HunkChoice, TextHunk } from '../core/merge/types'
 import { useConflictDialog, useConflictField, useDecisions } from './context'
 import { has, hunkCount } from './decisions'
 import { Radio } from './Choice'
-import { Compare } from './Field'
+import { Values } from './Field'
+import type { ConflictMessages } from './messages'
 
 /** Lines of unchanged text kept around each conflicting change. */
 const CONTEXT_LINES = 2
@@ -16,7 +17,7 @@ const noHunks: readonly (HunkChoice | undefined)[] = []
  * a radio group: mine, theirs, or both (mine, then theirs). Choosing a hunk decides the field hunk by hunk.
  */
 export const TextHunks = memo(function TextHunks(props: ComponentPropsWithoutRef<'div'>): ReactNode {
-  const { store } = useConflictDialog()
+  const { store, messages } = useConflictDialog()
   const { conflict } = useConflictField()
   // Only the hunk choices: typing in the field's edit box does not re-render the hunks.
   const chosen = useDecisions(store, (decisions) => {
@@ -31,7 +32,9 @@ export const TextHunks = memo(function TextHunks(props: ComponentPropsWithoutRef
     <div className="cs-hunks" {...props}>
       {conflict.hunks.map((hunk, position) =>
         hunk.kind === 'stable' ? (
-          <Unchanged key={position} text={hunk.text} head={position > 0} tail={position < last} />
+          <div key={position} className="cs-unchanged">
+            {unchanged(hunk.text, position > 0, position < last, messages)}
+          </div>
         ) : (
           <Hunk key={position} hunk={hunk} index={index} count={count} choice={chosen[index++]} />
         ),
@@ -41,32 +44,19 @@ export const TextHunks = memo(function TextHunks(props: ComponentPropsWithoutRef
 })
 
 /** Unchanged text: all of it when short, else `CONTEXT_LINES` after the change before and before the next. */
-function Unchanged({
-  text,
-  head,
-  tail,
-}: {
-  readonly text: string
-  readonly head: boolean
-  readonly tail: boolean
-}) {
-  const { messages } = useConflictDialog()
+function unchanged(text: string, head: boolean, tail: boolean, messages: ConflictMessages): ReactNode {
   // A final line break ends the last line; it does not start another one.
   const lines = text.replace(/\n$/, '').split('\n')
   const start = head ? CONTEXT_LINES : 0
   const skipped = lines.length - start - (tail ? CONTEXT_LINES : 0)
-  return (
-    <div className="cs-unchanged">
-      {skipped > 1 ? (
-        <>
-          {lines.slice(0, start).join('\n')}
-          <span className="cs-skipped">{messages.unchangedLines(skipped)}</span>
-          {lines.slice(start + skipped).join('\n')}
-        </>
-      ) : (
-        text
-      )}
-    </div>
+  return skipped > 1 ? (
+    <>
+      {lines.slice(0, start).join('\n')}
+      <span className="cs-skipped">{messages.unchangedLines(skipped)}</span>
+      {lines.slice(start + skipped).join('\n')}
+    </>
+  ) : (
+    text
   )
 }
 
@@ -83,7 +73,7 @@ const Hunk = memo(function Hunk({
   readonly choice: HunkChoice | undefined
 }): ReactNode {
   const { store, messages } = useConflictDialog()
-  const { conflict, name, showBase } = useConflictField()
+  const { conflict, name } = useConflictField()
   return (
     <fieldset
       className="cs-hunk"
@@ -91,7 +81,7 @@ const Hunk = memo(function Hunk({
       data-choice={typeof choice === 'object' ? 'edit' : choice}
     >
       <legend>{messages.change(index + 1, count)}</legend>
-      <Compare values={hunk} showBase={showBase} />
+      <Values values={hunk} />
       <div className="cs-choices">
         {(['mine', 'theirs', 'both'] as const).map((value) => (
           <Radio
