@@ -1,5 +1,5 @@
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-import { useConflictDialog, useConflictField, useFieldDecision } from './context'
+import { useConflictDialog, useConflictField, useDecisions } from './context'
 import { chosenValue, decisionKind } from './decisions'
 
 /** A field-level choice: keep mine, take theirs, take base, or edit. */
@@ -60,14 +60,17 @@ const choiceLabel = { mine: 'keepMine', theirs: 'takeTheirs', base: 'base', edit
 export function Choice({ value, children, ...props }: ConflictDialogChoiceProps): ReactNode {
   const { store, messages } = useConflictDialog()
   const { conflict, name } = useConflictField()
-  const decision = useFieldDecision()
+  const checked = useDecisions(store, (decisions) => decisionKind(decisions[conflict.id]) === value)
   return (
     <Radio
       name={name}
       value={value}
-      checked={decisionKind(decision) === value}
+      checked={checked}
       onChange={() =>
-        store.choose(conflict.id, value === 'edit' ? { value: chosenValue(conflict, decision) } : value)
+        store.choose(
+          conflict.id,
+          value === 'edit' ? { value: chosenValue(conflict, store.get()[conflict.id]) } : value,
+        )
       }
       {...props}
     >

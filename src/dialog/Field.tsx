@@ -54,15 +54,17 @@ export function Field({
     }),
     [conflict, text, name, showBase, baseToggles],
   )
-  const decision = useDecisions(store, (decisions) => decisions[conflict.id])
+  // Primitives only: typing in the field's edit box changes the decision, not these, and re-renders no row.
+  const kind = useDecisions(store, (decisions) => decisionKind(decisions[conflict.id]))
+  const decided = useDecisions(store, (decisions) => isDecided(conflict, decisions[conflict.id]))
   const Heading = `h${level}` as const
   return (
     <FieldContext.Provider value={field}>
       <section
         className="cs-field"
         aria-labelledby={field.labelId}
-        data-state={isDecided(conflict, decision) ? 'decided' : 'undecided'}
-        data-choice={decisionKind(decision)}
+        data-state={decided ? 'decided' : 'undecided'}
+        data-choice={kind}
         data-kind={conflict.kind}
         {...props}
       >

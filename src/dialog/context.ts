@@ -4,7 +4,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react'
 import type { SaveConflict } from '../core/conflict'
 import type { MergeConflict } from '../core/merge/types'
-import { type Decision, type Decisions, countRemaining } from './decisions'
+import { type Decisions, countRemaining } from './decisions'
 import type { ConflictLabels } from './format'
 import type { ConflictMessages } from './messages'
 import type { ResolutionStore } from './resolutionStore'
@@ -87,12 +87,6 @@ export function useConflictField(): FieldContextValue {
 export function useDecisions<T>(store: ResolutionStore, select: (decisions: Decisions) => T): T {
   const read = () => select(store.get())
   return useSyncExternalStore(store.subscribe, read, read)
-}
-
-/** The decision of the field a part is in (re-renders when that decision changes, not others). */
-export function useFieldDecision(): Decision | undefined {
-  const { conflict } = useConflictField()
-  return useDecisions(useConflictDialog().store, (decisions) => decisions[conflict.id])
 }
 
 /** How many conflicts still need a decision (0 for conflicts that are not merges). */
