@@ -20,7 +20,7 @@ export interface RecordSavedMessage {
 type Listener = (message: RecordSavedMessage) => void
 
 let channel: BroadcastChannel | null | undefined
-const listeners = new Set<Listener>()
+const listeners = /* @__PURE__ */ new Set<Listener>()
 
 function getChannel(): BroadcastChannel | undefined {
   if (channel === undefined) {

@@ -191,7 +191,7 @@ function isPinnedVersion(value: unknown): boolean {
   )
 }
 
-const CONFLICT_KINDS = new Set([
+const CONFLICT_KINDS = /* @__PURE__ */ new Set([
   'merge',
   'duplicate',
   'state',

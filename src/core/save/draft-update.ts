@@ -16,9 +16,9 @@ export type DraftRecipe<TData> = (draft: Draft<TData> | undefined) => TData | Dr
 /** What `setDraft` takes: the next draft, or a recipe. */
 export type DraftUpdate<TData> = TData | DraftRecipe<TData>
 
-const immer = new Immer({ autoFreeze: false })
+const immer = /* @__PURE__ */ new Immer({ autoFreeze: false })
 /** `produce` without its overloads (the draft's type is `DraftRecipe`'s business). */
-const produce = immer.produce as (base: unknown, recipe: (draft: never) => unknown) => unknown
+type Produce = (base: unknown, recipe: (draft: never) => unknown) => unknown
 
 /**
  * The next draft after `update`: the value itself, or what the recipe produced from `previous`. A recipe that
@@ -29,5 +29,5 @@ export function applyDraftUpdate<TData>(
   update: DraftUpdate<TData>,
 ): TData | undefined {
   if (typeof update !== 'function') return update
-  return produce(previous, update as DraftRecipe<TData>) as TData | undefined
+  return (immer.produce as Produce)(previous, update as DraftRecipe<TData>) as TData | undefined
 }

@@ -233,8 +233,8 @@ const DEFAULT_MAX_ATTEMPTS = 3
 const DEFAULT_SUBMIT_DEBOUNCE_MS = 300
 const DEFAULT_AUTOSAVE_DEBOUNCE_MS = 1000
 const DEFAULT_DRAFT_WRITE_DELAY_MS = 250
-const DISPOSED: SaveResult<never> = Object.freeze({ status: 'skipped', reason: 'disposed' })
-const UNCHANGED: SaveResult<never> = Object.freeze({ status: 'skipped', reason: 'unchanged' })
+const DISPOSED: SaveResult<never> = /* @__PURE__ */ Object.freeze({ status: 'skipped', reason: 'disposed' })
+const UNCHANGED: SaveResult<never> = /* @__PURE__ */ Object.freeze({ status: 'skipped', reason: 'unchanged' })
 
 /** The default retry delay: Retry-After when the server sent it, else 1 s, 2 s, 4 s… up to 30 s. */
 export function defaultRetryDelay(failureCount: number, outcome: SaveOutcome<unknown>): number {

@@ -114,7 +114,7 @@ export type SaveAction<TData = unknown> =
   | { readonly type: 'reset' }
 
 /** The state before anything happened. */
-export const initialSaveState: IdleSaveState = Object.freeze({ status: 'idle' })
+export const initialSaveState: IdleSaveState = /* @__PURE__ */ Object.freeze({ status: 'idle' })
 
 const IDLE = initialSaveState
 

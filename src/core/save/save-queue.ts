@@ -104,4 +104,4 @@ export class SaveQueue {
 }
 
 /** The queue shared by every save controller that is not given its own. */
-export const defaultSaveQueue = new SaveQueue()
+export const defaultSaveQueue = /* @__PURE__ */ new SaveQueue()

@@ -124,7 +124,7 @@ export interface MutationFnWriteOptions<TData> {
   readonly classify?: Omit<ClassifyOptions<TData>, 'operation'>
 }
 
-const OUTCOME_KINDS = new Set([
+const OUTCOME_KINDS = /* @__PURE__ */ new Set([
   'ok',
   'stale',
   'duplicate',
