@@ -5,8 +5,8 @@
  * Every variant keeps `mine` (the person's draft) and has `cancel()`, which closes the conflict and
  * keeps the draft: nothing is ever lost by dismissing it.
  */
-import type { ConflictChoices, MergeChange, MergeConflict } from './merge/types'
-import type { ProblemDetails } from './http/problem'
+import type { ConflictChoices, MergeChange, MergeConflict } from './merge/types.js'
+import type { ProblemDetails } from './http/problem.js'
 
 /** Who changed the record, and when, when the server says (problem details or headers). */
 export interface ConflictMeta {

@@ -2,7 +2,7 @@
  * The errors of conflict-safe. Every error is a `ConflictSafeError` with a stable `code` and a message that
  * says what went wrong and what to do; bad server input never surfaces as a bare `TypeError`.
  */
-import type { ProblemDetails } from './http/problem'
+import type { ProblemDetails } from './http/problem.js'
 
 /** The longest piece of server text quoted in a message; the full value stays on the error's fields. */
 const QUOTE_LIMIT = 200

@@ -6,7 +6,7 @@
  * - `merge/`: the three-way merge of base, mine and theirs (values, arrays by key, text with diff3).
  * - `save/`: the save lifecycle: the state machine, the per-record queue, debounce and drafts.
  */
-export * from './http/index'
-export * from './merge/index'
-export * from './save/index'
-export type * from './conflict'
+export * from './http/index.js'
+export * from './merge/index.js'
+export * from './save/index.js'
+export type * from './conflict.js'

@@ -1,8 +1,8 @@
 import { type ComponentPropsWithoutRef, type ReactNode, useState } from 'react'
-import type { SaveConflict } from '../core/conflict'
-import { useConflictDialog, useRemaining } from './context'
-import { toChoices } from './decisions'
-import { toEditText } from './format'
+import type { SaveConflict } from '../core/conflict.js'
+import { useConflictDialog, useRemaining } from './context.js'
+import { toChoices } from './decisions.js'
+import { toEditText } from './format.js'
 
 type ButtonProps = ComponentPropsWithoutRef<'button'>
 

@@ -1,6 +1,6 @@
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-import { useConflictDialog, useConflictField, useDecisions } from './context'
-import { chosenValue, decisionKind } from './decisions'
+import { useConflictDialog, useConflictField, useDecisions } from './context.js'
+import { chosenValue, decisionKind } from './decisions.js'
 
 /** A field-level choice: keep mine, take theirs, take base, or edit. */
 export type FieldChoice = 'mine' | 'theirs' | 'base' | 'edit'

@@ -2,10 +2,10 @@ import { act, render, screen, within } from '@testing-library/react'
 import axe from 'axe-core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { cdp, page, userEvent } from 'vitest/browser'
-import type { SaveConflict } from '../core/conflict'
-import { ConflictDialog } from './ConflictDialog'
-import { mergeValues, resolve } from '../core/merge/index'
-import type { ConflictChoices } from '../core/merge/types'
+import type { SaveConflict } from '../core/conflict.js'
+import { ConflictDialog } from './ConflictDialog.js'
+import { mergeValues, resolve } from '../core/merge/index.js'
+import type { ConflictChoices } from '../core/merge/types.js'
 import {
   baseArticle,
   deletedConflict,
@@ -18,9 +18,9 @@ import {
   preconditionConflict,
   stateConflict,
   theirsArticle,
-} from './fixtures'
+} from './fixtures.js'
 import './styles.css'
-import { Harness } from './testing'
+import { Harness } from './testing.js'
 
 const labels = {
   title: 'Title',

@@ -5,7 +5,7 @@ import {
   useLayoutEffect,
   useRef,
 } from 'react'
-import { useConflictDialog } from './context'
+import { useConflictDialog } from './context.js'
 
 /** Props of `ConflictDialog.Content`: those of a `<dialog>` element. */
 export type ConflictDialogContentProps = ComponentPropsWithoutRef<'dialog'>

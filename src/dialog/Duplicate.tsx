@@ -1,6 +1,6 @@
 import { type ComponentPropsWithoutRef, type ReactNode, useId } from 'react'
-import { useConflictDialog } from './context'
-import { labelOf, plainText, safeHref } from './format'
+import { useConflictDialog } from './context.js'
+import { labelOf, plainText, safeHref } from './format.js'
 
 /** A copy of `record` with the dotted `field` set to `value`; `undefined` when `record` is not an object or the name is unsafe. */
 export function withField(record: unknown, field: string, value: unknown): unknown {

@@ -1,7 +1,7 @@
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-import { useConflictDialog, useConflictField, useDecisions } from './context'
-import { has } from './decisions'
-import { fromEditText, toEditText } from './format'
+import { useConflictDialog, useConflictField, useDecisions } from './context.js'
+import { has } from './decisions.js'
+import { fromEditText, toEditText } from './format.js'
 
 /**
  * The edit box of a field, shown while its choice is `edit`: prefilled with the value chosen before,

@@ -1,6 +1,6 @@
 import { type ComponentPropsWithoutRef, type ReactNode, memo, useId, useMemo, useState } from 'react'
-import type { MergeConflict } from '../core/merge/types'
-import { Choices } from './Choice'
+import type { MergeConflict } from '../core/merge/types.js'
+import { Choices } from './Choice.js'
 import {
   type FieldContextValue,
   FieldContext,
@@ -8,12 +8,12 @@ import {
   useConflictField,
   useDecisions,
   useOptionalField,
-} from './context'
-import { decisionKind, isDecided } from './decisions'
-import { Editor } from './Editor'
-import { displayValue, labelOf } from './format'
-import { TextHunks } from './TextHunks'
-import { diffWords } from './wordDiff'
+} from './context.js'
+import { decisionKind, isDecided } from './decisions.js'
+import { Editor } from './Editor.js'
+import { displayValue, labelOf } from './format.js'
+import { TextHunks } from './TextHunks.js'
+import { diffWords } from './wordDiff.js'
 
 /** Props of `ConflictDialog.Field`. */
 export interface ConflictDialogFieldProps extends ComponentPropsWithoutRef<'section'> {

@@ -1,8 +1,8 @@
 import { type ComponentPropsWithoutRef, type ReactNode, useId, useMemo } from 'react'
-import type { MergeConflict } from '../core/merge/types'
-import { useConflictDialog } from './context'
-import { Field } from './Field'
-import { itemName, labelOf } from './format'
+import type { MergeConflict } from '../core/merge/types.js'
+import { useConflictDialog } from './context.js'
+import { Field } from './Field.js'
+import { itemName, labelOf } from './format.js'
 
 /**
  * Conflicts as the dialog lists them, in document order: a field on its own, or the conflicts on the

@@ -1,8 +1,8 @@
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-import type { SaveConflict } from '../core/conflict'
-import { useConflictDialog } from './context'
-import { plainText } from './format'
-import type { ConflictMessages } from './messages'
+import type { SaveConflict } from '../core/conflict.js'
+import { useConflictDialog } from './context.js'
+import { plainText } from './format.js'
+import type { ConflictMessages } from './messages.js'
 
 /** The title and the sentence under it, in plain words, for each kind of conflict. */
 export function headingOf(

@@ -1,11 +1,11 @@
 import { type ReactNode, useId, useMemo, useRef, useState } from 'react'
-import type { SaveConflict } from '../core/conflict'
-import type { ConflictChoices } from '../core/merge/types'
-import { type ConflictDialogContextValue, DialogContext } from './context'
-import { isDevelopment } from './environment'
-import type { ConflictLabels } from './format'
-import { type ConflictMessages, defaultConflictMessages } from './messages'
-import { createResolutionStore } from './resolutionStore'
+import type { SaveConflict } from '../core/conflict.js'
+import type { ConflictChoices } from '../core/merge/types.js'
+import { type ConflictDialogContextValue, DialogContext } from './context.js'
+import { isDevelopment } from './environment.js'
+import type { ConflictLabels } from './format.js'
+import { type ConflictMessages, defaultConflictMessages } from './messages.js'
+import { createResolutionStore } from './resolutionStore.js'
 
 /** Props of `ConflictDialog.Root`. */
 export interface ConflictDialogRootProps<TData = unknown> {

@@ -1,5 +1,5 @@
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-import { useConflictDialog, useRemaining } from './context'
+import { useConflictDialog, useRemaining } from './context.js'
 
 /** A live region (`role="status"`) that says how many decisions remain; updates as the person decides. */
 export function Status(props: ComponentPropsWithoutRef<'p'>): ReactNode {

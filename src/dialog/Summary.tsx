@@ -1,6 +1,6 @@
 import type { ComponentPropsWithoutRef, ReactNode } from 'react'
-import { useConflictDialog } from './context'
-import { displayValue, labelOf } from './format'
+import { useConflictDialog } from './context.js'
+import { displayValue, labelOf } from './format.js'
 
 /**
  * What merged automatically, collapsed (`<details>`): each field and the value taken from theirs.

@@ -1,10 +1,10 @@
 import { type ComponentPropsWithoutRef, type ReactNode, memo } from 'react'
-import type { HunkChoice, TextHunk } from '../core/merge/types'
-import { useConflictDialog, useConflictField, useDecisions } from './context'
-import { has, hunkCount } from './decisions'
-import { Radio } from './Choice'
-import { Values } from './Field'
-import type { ConflictMessages } from './messages'
+import type { HunkChoice, TextHunk } from '../core/merge/types.js'
+import { useConflictDialog, useConflictField, useDecisions } from './context.js'
+import { has, hunkCount } from './decisions.js'
+import { Radio } from './Choice.js'
+import { Values } from './Field.js'
+import type { ConflictMessages } from './messages.js'
 
 /** Lines of unchanged text kept around each conflicting change. */
 const CONTEXT_LINES = 2

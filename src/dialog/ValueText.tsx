@@ -1,7 +1,7 @@
 import { type ReactNode, memo, useMemo } from 'react'
-import { useConflictDialog } from './context'
-import { displayValue } from './format'
-import { diffWords } from './wordDiff'
+import { useConflictDialog } from './context.js'
+import { displayValue } from './format.js'
+import { diffWords } from './wordDiff.js'
 
 /**
  * A value as text. Compared with `base` when both are there and either has more than one word: the words

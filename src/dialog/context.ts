@@ -2,12 +2,12 @@
  * What the dialog's parts share: the conflict and its decisions (Root), and the field a part is in (Field).
  */
 import { createContext, useContext, useSyncExternalStore } from 'react'
-import type { SaveConflict } from '../core/conflict'
-import type { MergeConflict } from '../core/merge/types'
-import { type Decisions, countRemaining } from './decisions'
-import type { ConflictLabels } from './format'
-import type { ConflictMessages } from './messages'
-import type { ResolutionStore } from './resolutionStore'
+import type { SaveConflict } from '../core/conflict.js'
+import type { MergeConflict } from '../core/merge/types.js'
+import { type Decisions, countRemaining } from './decisions.js'
+import type { ConflictLabels } from './format.js'
+import type { ConflictMessages } from './messages.js'
+import type { ResolutionStore } from './resolutionStore.js'
 
 /** The Root's state, for every part inside it. */
 export interface ConflictDialogContextValue {

@@ -7,9 +7,9 @@ import {
   toChoices,
   withHunk,
   withKey,
-} from './decisions'
-import { articleConflicts } from './fixtures'
-import { createResolutionStore } from './resolutionStore'
+} from './decisions.js'
+import { articleConflicts } from './fixtures.js'
+import { createResolutionStore } from './resolutionStore.js'
 
 const body = articleConflicts.find((conflict) => conflict.id === 'body')!
 const price = articleConflicts.find((conflict) => conflict.id === 'price')!

@@ -2,7 +2,7 @@
  * The person's decisions while the dialog is open, and how they become `ConflictChoices`.
  * Pure functions: no React, no DOM.
  */
-import type { ConflictChoice, ConflictChoices, HunkChoice, MergeConflict } from '../core/merge/types'
+import type { ConflictChoice, ConflictChoices, HunkChoice, MergeConflict } from '../core/merge/types.js'
 
 /** A decision in progress: a choice, hunk choices some of which may still be open, or an edit that does not parse yet. */
 export type Decision =

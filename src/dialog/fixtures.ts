@@ -10,8 +10,8 @@ import type {
   MergeSaveConflict,
   PreconditionRequiredSaveConflict,
   StateSaveConflict,
-} from '../core/conflict'
-import type { ConflictChoices, MergeChange, MergeConflict, TextHunk } from '../core/merge/types'
+} from '../core/conflict.js'
+import type { ConflictChoices, MergeChange, MergeConflict, TextHunk } from '../core/merge/types.js'
 
 /** The callbacks a fixture conflict calls; each defaults to doing nothing. */
 export interface FixtureHandlers {

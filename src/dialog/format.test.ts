@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { withField } from './Duplicate'
-import { displayValue, fromEditText, humanise, itemName, labelOf, safeHref, toEditText } from './format'
-import { defaultConflictMessages as messages } from './messages'
+import { withField } from './Duplicate.js'
+import { displayValue, fromEditText, humanise, itemName, labelOf, safeHref, toEditText } from './format.js'
+import { defaultConflictMessages as messages } from './messages.js'
 
 describe('labelOf', () => {
   describe('given labels from the form', () => {

@@ -2,9 +2,9 @@
  * How values and paths become text in the dialog, and how edit-box text becomes a value again.
  * Everything here returns strings that React renders as text, never HTML.
  */
-import type { Path } from '../core/merge/types'
-import type { Decision } from './decisions'
-import type { ConflictMessages } from './messages'
+import type { Path } from '../core/merge/types.js'
+import type { Decision } from './decisions.js'
+import type { ConflictMessages } from './messages.js'
 
 /** Labels of fields, keyed by conflict id or by dotted field name (`'title'`, `'address.city'`, `'lines.qty'`). */
 export type ConflictLabels = Readonly<Record<string, string>>

@@ -3,8 +3,8 @@
  * (`useSyncExternalStore` with a selector), so one keystroke in an edit box re-renders one row,
  * not all of them.
  */
-import type { ConflictChoices, HunkChoice, MergeConflict } from '../core/merge/types'
-import { type Decision, type Decisions, withHunk, withKey } from './decisions'
+import type { ConflictChoices, HunkChoice, MergeConflict } from '../core/merge/types.js'
+import { type Decision, type Decisions, withHunk, withKey } from './decisions.js'
 
 /** The decisions of one open conflict, with the two ways to change them. */
 export interface ResolutionStore {

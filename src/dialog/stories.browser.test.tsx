@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react'
 import axe from 'axe-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cdp } from 'vitest/browser'
-import * as stories from '../../stories/dialog/ConflictDialog.stories'
+import * as stories from '../../stories/dialog/ConflictDialog.stories.js'
 
 const composed = Object.entries(composeStories(stories))
 

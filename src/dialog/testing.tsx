@@ -3,8 +3,8 @@
  * that focus returns to it; the dialog's callbacks close the conflict like the hooks do.
  */
 import { type ReactNode, useState } from 'react'
-import type { SaveConflict } from '../core/conflict'
-import { ConflictDialog, type ConflictDialogProps } from './ConflictDialog'
+import type { SaveConflict } from '../core/conflict.js'
+import { ConflictDialog, type ConflictDialogProps } from './ConflictDialog.js'
 
 /** Props of the harness: the dialog's, with the conflict the Save button opens. */
 export interface HarnessProps extends Omit<ConflictDialogProps, 'conflict'> {

@@ -1,9 +1,9 @@
 import { act, renderHook } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import type { MergeSaveConflict } from '../core/conflict'
-import { mergeValues } from '../core/merge/index'
-import { type Article, baseArticle, meta, mineArticle, theirsArticle } from './fixtures'
-import { useConflictResolution } from './useConflictResolution'
+import type { MergeSaveConflict } from '../core/conflict.js'
+import { mergeValues } from '../core/merge/index.js'
+import { type Article, baseArticle, meta, mineArticle, theirsArticle } from './fixtures.js'
+import { useConflictResolution } from './useConflictResolution.js'
 
 /** A merge conflict made by the merge engine from the article fixtures. */
 function engineConflict(resolve = vi.fn()): MergeSaveConflict<Article> {

@@ -1,9 +1,9 @@
 import { useMemo, useSyncExternalStore } from 'react'
-import type { MergeSaveConflict } from '../core/conflict'
-import { resolve } from '../core/merge/index'
-import type { ConflictChoices, HunkChoice, MergeConflict } from '../core/merge/types'
-import { type Decision, type Decisions, countRemaining, toChoices } from './decisions'
-import { createResolutionStore } from './resolutionStore'
+import type { MergeSaveConflict } from '../core/conflict.js'
+import { resolve } from '../core/merge/index.js'
+import type { ConflictChoices, HunkChoice, MergeConflict } from '../core/merge/types.js'
+import { type Decision, type Decisions, countRemaining, toChoices } from './decisions.js'
+import { createResolutionStore } from './resolutionStore.js'
 
 /** Options of `useConflictResolution`. */
 export interface UseConflictResolutionOptions {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { diffWords } from './wordDiff'
+import { diffWords } from './wordDiff.js'
 
 const side = (parts: ReturnType<typeof diffWords>, keep: 1 | -1) =>
   parts

@@ -2,13 +2,13 @@ import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useForm } from 'react-hook-form'
 import { describe, expect, it } from 'vitest'
-import { createTestClient, inProcessServer, withClient, type Todo } from '../../test/react/support'
+import { createTestClient, inProcessServer, withClient, type Todo } from '../../test/react/support.js'
 import {
   useConflictSafeMutation,
   type UseConflictSafeMutationOptions,
-} from '../react/useConflictSafeMutation'
-import { useVersionedQuery } from '../react/useVersionedQuery'
-import { useConflictSafeForm } from './useConflictSafeForm'
+} from '../react/useConflictSafeMutation.js'
+import { useVersionedQuery } from '../react/useVersionedQuery.js'
+import { useConflictSafeForm } from './useConflictSafeForm.js'
 
 function setup(options: Parameters<typeof inProcessServer>[0] = {}) {
   const api = inProcessServer(options)

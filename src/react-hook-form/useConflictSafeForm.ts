@@ -12,8 +12,8 @@
  */
 import { useCallback, useEffect, useRef, type BaseSyntheticEvent } from 'react'
 import type { FieldValues, Path, PathValue, UseFormReturn } from 'react-hook-form'
-import { deepEqual } from '../core/merge/equal'
-import type { UseConflictSafeMutationResult } from '../react/useConflictSafeMutation'
+import { deepEqual } from '../core/merge/equal.js'
+import type { UseConflictSafeMutationResult } from '../react/useConflictSafeMutation.js'
 
 /** Options of `useConflictSafeForm`. */
 export interface UseConflictSafeFormOptions<TFieldValues extends FieldValues> {

@@ -2,9 +2,9 @@
  * The React hooks of conflict-safe, thin layers over the core's `SaveController` and TanStack Query:
  * `useVersionedQuery` loads and pins a record; `useConflictSafeMutation` saves it conflict-safely.
  */
-export { useVersionedQuery } from './useVersionedQuery'
-export type { UseVersionedQueryOptions, UseVersionedQueryResult } from './useVersionedQuery'
-export { useConflictSafeMutation } from './useConflictSafeMutation'
+export { useVersionedQuery } from './useVersionedQuery.js'
+export type { UseVersionedQueryOptions, UseVersionedQueryResult } from './useVersionedQuery.js'
+export { useConflictSafeMutation } from './useConflictSafeMutation.js'
 export type {
   ConflictSafeRequest,
   MutateCallbacks,
@@ -12,5 +12,5 @@ export type {
   SubmitButtonProps,
   UseConflictSafeMutationOptions,
   UseConflictSafeMutationResult,
-} from './useConflictSafeMutation'
-export { getRecordController } from './registry'
+} from './useConflictSafeMutation.js'
+export { getRecordController } from './registry.js'

@@ -9,13 +9,13 @@
  *   value (`observe`): the first pins base and version, later ones become `remoteChange`.
  */
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query'
-import { isVersionedData, type VersionedData } from '../core/save/versioned'
-import { hashKey } from '../core/save/hash-key'
-import { SaveController } from '../core/save/save-controller'
-import { SaveQueue } from '../core/save/save-queue'
-import { NoReadConfiguredError } from '../core/save/errors'
-import { announceSaved } from '../core/save/broadcast'
-import type { ReadFn } from '../core/save/versioned'
+import { isVersionedData, type VersionedData } from '../core/save/versioned.js'
+import { hashKey } from '../core/save/hash-key.js'
+import { SaveController } from '../core/save/save-controller.js'
+import { SaveQueue } from '../core/save/save-queue.js'
+import { NoReadConfiguredError } from '../core/save/errors.js'
+import { announceSaved } from '../core/save/broadcast.js'
+import type { ReadFn } from '../core/save/versioned.js'
 
 /** The readers of one record, by who registered them; the first present one is used. */
 export interface RecordReaders<TData> {

@@ -5,7 +5,7 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import { createTestClient, inProcessServer, TodoForm, withClient } from '../../test/react/support'
+import { createTestClient, inProcessServer, TodoForm, withClient } from '../../test/react/support.js'
 
 function setup(putDelayMs: number) {
   const api = inProcessServer({ delayMs: (request) => (request.method === 'PUT' ? putDelayMs : 0) })

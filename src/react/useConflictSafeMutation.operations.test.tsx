@@ -5,9 +5,9 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { createTestClient, inProcessServer, seedTodo, withClient, type Todo } from '../../test/react/support'
-import { useConflictSafeMutation } from './useConflictSafeMutation'
-import { useVersionedQuery } from './useVersionedQuery'
+import { createTestClient, inProcessServer, seedTodo, withClient, type Todo } from '../../test/react/support.js'
+import { useConflictSafeMutation } from './useConflictSafeMutation.js'
+import { useVersionedQuery } from './useVersionedQuery.js'
 
 function setup(options: Parameters<typeof inProcessServer>[0] = {}) {
   const api = inProcessServer(options)

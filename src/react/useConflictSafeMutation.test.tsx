@@ -9,11 +9,11 @@ import {
   TodoForm,
   withClient,
   type Todo,
-} from '../../test/react/support'
-import { useConflictSafeMutation } from './useConflictSafeMutation'
-import { useVersionedQuery } from './useVersionedQuery'
-import type { MutationFnContext } from '../core/save/writers'
-import { createDraftStore } from '../core/save/draft-store'
+} from '../../test/react/support.js'
+import { useConflictSafeMutation } from './useConflictSafeMutation.js'
+import { useVersionedQuery } from './useVersionedQuery.js'
+import type { MutationFnContext } from '../core/save/writers.js'
+import { createDraftStore } from '../core/save/draft-store.js'
 
 afterEach(() => {
   vi.useRealTimers()

@@ -8,36 +8,36 @@
  */
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, type ButtonHTMLAttributes, type MouseEvent } from 'react'
-import type { SaveConflict } from '../core/conflict'
-import type { ConflictSafeError } from '../core/errors'
-import type { ClassifyOptions } from '../core/http/classify'
-import type { PreconditionOptions } from '../core/http/precondition'
-import type { VersionSource } from '../core/http/version'
-import type { MergeValuesOptions } from '../core/merge/options'
-import type { MergeChange, MergeResult } from '../core/merge/types'
-import type { DraftStore, PinnedVersion } from '../core/save/draft-store'
-import type { DraftUpdate } from '../core/save/draft-update'
-import { NoReadConfiguredError } from '../core/save/errors'
-import { createUrlReader } from '../core/save/readers'
-import type { RemoteChange } from '../core/save/remote-change'
+import type { SaveConflict } from '../core/conflict.js'
+import type { ConflictSafeError } from '../core/errors.js'
+import type { ClassifyOptions } from '../core/http/classify.js'
+import type { PreconditionOptions } from '../core/http/precondition.js'
+import type { VersionSource } from '../core/http/version.js'
+import type { MergeValuesOptions } from '../core/merge/options.js'
+import type { MergeChange, MergeResult } from '../core/merge/types.js'
+import type { DraftStore, PinnedVersion } from '../core/save/draft-store.js'
+import type { DraftUpdate } from '../core/save/draft-update.js'
+import { NoReadConfiguredError } from '../core/save/errors.js'
+import { createUrlReader } from '../core/save/readers.js'
+import type { RemoteChange } from '../core/save/remote-change.js'
 import type {
   MergeFn,
   OnConflict,
   RestoredDraft,
   SaveControllerOptions,
   SaveResult,
-} from '../core/save/save-controller'
-import type { SaveState, SaveStatus } from '../core/save/save-machine'
-import type { ReadFn } from '../core/save/versioned'
+} from '../core/save/save-controller.js'
+import type { SaveState, SaveStatus } from '../core/save/save-machine.js'
+import type { ReadFn } from '../core/save/versioned.js'
 import {
   createMutationFnWriter,
   createRequestWriter,
   type MutationFn,
   type SaveOperation,
-} from '../core/save/writers'
-import type { SaveOutcome } from '../core/http/outcome'
-import { getRecordEntry, toVersioned } from './registry'
-import { useRecord } from './useRecord'
+} from '../core/save/writers.js'
+import type { SaveOutcome } from '../core/http/outcome.js'
+import { getRecordEntry, toVersioned } from './registry.js'
+import { useRecord } from './useRecord.js'
 
 /** The built-in REST write: `fetch(url, { method, headers: precondition, body: JSON })`. */
 export interface ConflictSafeRequest {

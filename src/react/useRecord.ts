@@ -3,9 +3,9 @@
  */
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import { useEffect, useReducer, useSyncExternalStore } from 'react'
-import { hashKey } from '../core/save/hash-key'
-import type { SaveController, SaveSnapshot } from '../core/save/save-controller'
-import { getRecordController, retainRecord } from './registry'
+import { hashKey } from '../core/save/hash-key.js'
+import type { SaveController, SaveSnapshot } from '../core/save/save-controller.js'
+import { getRecordController, retainRecord } from './registry.js'
 
 /** The record's controller and its current snapshot; holds the record while mounted. */
 export function useRecord<TData>(

@@ -2,11 +2,11 @@ import { focusManager } from '@tanstack/react-query'
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { BROADCAST_CHANNEL_NAME } from '../core/save/broadcast'
-import { hashKey } from '../core/save/hash-key'
-import { createTestClient, inProcessServer, TodoForm, withClient, type Todo } from '../../test/react/support'
-import { useConflictSafeMutation } from './useConflictSafeMutation'
-import { useVersionedQuery } from './useVersionedQuery'
+import { BROADCAST_CHANNEL_NAME } from '../core/save/broadcast.js'
+import { hashKey } from '../core/save/hash-key.js'
+import { createTestClient, inProcessServer, TodoForm, withClient, type Todo } from '../../test/react/support.js'
+import { useConflictSafeMutation } from './useConflictSafeMutation.js'
+import { useVersionedQuery } from './useVersionedQuery.js'
 
 afterEach(() => {
   vi.useRealTimers()

@@ -14,17 +14,17 @@ import {
   type UseQueryResult,
 } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
-import type { ConflictSafeError } from '../core/errors'
-import { sameVersion, type ResourceVersion, type VersionSource } from '../core/http/version'
-import type { MergeResult } from '../core/merge/types'
-import { onSavedElsewhere } from '../core/save/broadcast'
-import type { PinnedVersion } from '../core/save/draft-store'
-import { hashKey } from '../core/save/hash-key'
-import { createVersionedReader, type RemoteMetaReader, type VersionedQueryFn } from '../core/save/readers'
-import type { RemoteChange } from '../core/save/remote-change'
-import type { VersionedData } from '../core/save/versioned'
-import { getRecordReaders } from './registry'
-import { useRecord } from './useRecord'
+import type { ConflictSafeError } from '../core/errors.js'
+import { sameVersion, type ResourceVersion, type VersionSource } from '../core/http/version.js'
+import type { MergeResult } from '../core/merge/types.js'
+import { onSavedElsewhere } from '../core/save/broadcast.js'
+import type { PinnedVersion } from '../core/save/draft-store.js'
+import { hashKey } from '../core/save/hash-key.js'
+import { createVersionedReader, type RemoteMetaReader, type VersionedQueryFn } from '../core/save/readers.js'
+import type { RemoteChange } from '../core/save/remote-change.js'
+import type { VersionedData } from '../core/save/versioned.js'
+import { getRecordReaders } from './registry.js'
+import { useRecord } from './useRecord.js'
 
 /** Options of `useVersionedQuery`. One of `url` and `queryFn` is required. */
 export interface UseVersionedQueryOptions<TData, TQueryKey extends QueryKey = QueryKey> {

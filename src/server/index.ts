@@ -3,10 +3,10 @@
  * If-Match → 412, 428, version-in-body → 409, uniqueness and state rules, Idempotency-Key replays),
  * built on the Fetch API only. See docs/server.md.
  */
-export { createReferenceServer } from './reference-server'
-export { PROBLEM_TYPES, problemType } from './problem-types'
-export type { ProblemCode } from './problem-types'
-export { canonicalJson, contentETag } from './content-hash'
+export { createReferenceServer } from './reference-server.js'
+export { PROBLEM_TYPES, problemType } from './problem-types.js'
+export type { ProblemCode } from './problem-types.js'
+export { canonicalJson, contentETag } from './content-hash.js'
 export type {
   Exchange,
   IdempotencyOptions,
@@ -19,4 +19,4 @@ export type {
   Transitions,
   Versioning,
   WriteInput,
-} from './types'
+} from './types.js'

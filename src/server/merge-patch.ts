@@ -1,6 +1,6 @@
 /** JSON Merge Patch (RFC 7396), the semantics of `PATCH` on the reference server. */
-import { isJsonObject } from './json-path'
-import type { JsonObject } from './json-path'
+import { isJsonObject } from './json-path.js'
+import type { JsonObject } from './json-path.js'
 
 /**
  * Applies a merge patch: members of `patch` replace members of `target`, `null` removes a member,

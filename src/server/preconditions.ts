@@ -3,8 +3,8 @@
  * strong comparison, If-None-Match the weak one; `*` matches any current representation.
  * Parsing is the core's (`src/core/http/etag`), so client and server read entity-tags the same way.
  */
-import { parseETag, parseETagList, strongCompare, weakCompare } from '../core/http/etag'
-import type { EntityTag } from '../core/http/etag'
+import { parseETag, parseETagList, strongCompare, weakCompare } from '../core/http/etag.js'
+import type { EntityTag } from '../core/http/etag.js'
 
 /** The result of evaluating one conditional header. */
 export type ConditionResult =

@@ -1,7 +1,7 @@
 /** The in-memory records of every resource, with their ETags, versions and who saved them when. */
-import { contentETag } from './content-hash'
-import type { JsonObject } from './json-path'
-import type { StoredRecord } from './types'
+import { contentETag } from './content-hash.js'
+import type { JsonObject } from './json-path.js'
+import type { StoredRecord } from './types.js'
 
 interface Table {
   readonly records: Map<string, StoredRecord>

@@ -6,18 +6,18 @@
  * Routes (under `basePath`): `GET|HEAD|POST /<resource>`, `GET|HEAD|PUT|PATCH|DELETE /<resource>/<id>`,
  * `OPTIONS` everywhere. PATCH bodies are JSON Merge Patches (RFC 7396).
  */
-import { contentETag, hash64 } from './content-hash'
-import { IdempotencyStore } from './idempotency-store'
-import { getPath, isJsonObject, setPath } from './json-path'
-import type { JsonObject } from './json-path'
-import { applyMergePatch } from './merge-patch'
-import { evaluateIfMatch, evaluateIfNoneMatch } from './preconditions'
-import type { ConditionResult } from './preconditions'
-import { readRequestBody } from './read-request-body'
-import type { RequestBody } from './read-request-body'
-import { RecordStore } from './record-store'
-import { emptyReply, jsonReply, problemReply, toResponse } from './reply'
-import type { Reply } from './reply'
+import { contentETag, hash64 } from './content-hash.js'
+import { IdempotencyStore } from './idempotency-store.js'
+import { getPath, isJsonObject, setPath } from './json-path.js'
+import type { JsonObject } from './json-path.js'
+import { applyMergePatch } from './merge-patch.js'
+import { evaluateIfMatch, evaluateIfNoneMatch } from './preconditions.js'
+import type { ConditionResult } from './preconditions.js'
+import { readRequestBody } from './read-request-body.js'
+import type { RequestBody } from './read-request-body.js'
+import { RecordStore } from './record-store.js'
+import { emptyReply, jsonReply, problemReply, toResponse } from './reply.js'
+import type { Reply } from './reply.js'
 import type {
   Exchange,
   ReferenceServer,
@@ -26,9 +26,9 @@ import type {
   StoredRecord,
   Versioning,
   WriteInput,
-} from './types'
-import { checkDelete, checkWrite } from './write-rules'
-import type { RuleScope } from './write-rules'
+} from './types.js'
+import { checkDelete, checkWrite } from './write-rules.js'
+import type { RuleScope } from './write-rules.js'
 
 /** A resource's options with defaults applied. */
 interface Resource {

@@ -2,8 +2,8 @@
  * Replies: the server builds every answer as plain data first (status, headers, body text), so the
  * exact bytes can be stored for Idempotency-Key replays, then turns it into a Fetch `Response`.
  */
-import { problemType } from './problem-types'
-import type { ProblemCode } from './problem-types'
+import { problemType } from './problem-types.js'
+import type { ProblemCode } from './problem-types.js'
 
 /** An answer before it becomes a `Response`. */
 export interface Reply {

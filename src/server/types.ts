@@ -1,7 +1,7 @@
 /** Options and results of `createReferenceServer`. */
-import type { JsonObject } from './json-path'
+import type { JsonObject } from './json-path.js'
 
-export type { JsonObject } from './json-path'
+export type { JsonObject } from './json-path.js'
 
 /** How a resource versions its records. */
 export type Versioning =

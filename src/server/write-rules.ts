@@ -3,12 +3,12 @@
  * dangling, 409 when a delete would leave records pointing nowhere), uniqueness (409 duplicate) and
  * state rules (409 state, including field transitions).
  */
-import { canonicalJson } from './content-hash'
-import { getPath } from './json-path'
-import type { JsonObject } from './json-path'
-import { problemReply } from './reply'
-import type { Reply } from './reply'
-import type { ResourceOptions, WriteInput } from './types'
+import { canonicalJson } from './content-hash.js'
+import { getPath } from './json-path.js'
+import type { JsonObject } from './json-path.js'
+import { problemReply } from './reply.js'
+import type { Reply } from './reply.js'
+import type { ResourceOptions, WriteInput } from './types.js'
 
 /** What the rules need to know about the server. */
 export interface RuleScope {

@@ -1,15 +1,15 @@
 /**
  * Classifying the response to a write (or its failure) into one `SaveOutcome`.
  */
-import { ConflictSafeError, HttpError, NetworkError, ResponseBodyError } from '../errors'
-import type { SaveOutcome, OutcomeMeta, ErrorOutcome } from './outcome'
-import type { PreconditionMode } from './precondition'
-import { toProblemDetails, type ProblemDetails } from './problem'
-import { classifyProblem, type ConflictClass } from './problem-types'
-import { isAbortError, readBody, type ResponseBody } from './read-body'
-import { parseRetryAfter } from './retry-after'
-import { readTheirs, type TheirsFromProblem } from './theirs'
-import { readVersion, type VersionSource } from './version'
+import { ConflictSafeError, HttpError, NetworkError, ResponseBodyError } from '../errors.js'
+import type { SaveOutcome, OutcomeMeta, ErrorOutcome } from './outcome.js'
+import type { PreconditionMode } from './precondition.js'
+import { toProblemDetails, type ProblemDetails } from './problem.js'
+import { classifyProblem, type ConflictClass } from './problem-types.js'
+import { isAbortError, readBody, type ResponseBody } from './read-body.js'
+import { parseRetryAfter } from './retry-after.js'
+import { readTheirs, type TheirsFromProblem } from './theirs.js'
+import { readVersion, type VersionSource } from './version.js'
 
 /** What a write does: create a record, update one, or delete one. */
 export type WriteOperation = 'create' | 'update' | 'delete'

@@ -7,7 +7,7 @@
  * If-Match   = "*" / #entity-tag
  * ```
  */
-import { MalformedETagError } from '../errors'
+import { MalformedETagError } from '../errors.js'
 
 /** A parsed entity tag. */
 export interface EntityTag {

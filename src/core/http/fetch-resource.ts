@@ -2,11 +2,11 @@
  * Reading a resource and its version with one GET: how a form loads its base, and how theirs is fetched when a
  * conflict response does not carry it.
  */
-import { HttpError, ResponseBodyError } from '../errors'
-import { classifyFailure, DEFAULT_REQUEST_ID_HEADER } from './classify'
-import { toProblemDetails } from './problem'
-import { readBody } from './read-body'
-import { readVersion, type ResourceVersion, type VersionSource } from './version'
+import { HttpError, ResponseBodyError } from '../errors.js'
+import { classifyFailure, DEFAULT_REQUEST_ID_HEADER } from './classify.js'
+import { toProblemDetails } from './problem.js'
+import { readBody } from './read-body.js'
+import { readVersion, type ResourceVersion, type VersionSource } from './version.js'
 
 /** Options of `fetchResource`. */
 export interface FetchResourceOptions {

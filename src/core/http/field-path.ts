@@ -2,7 +2,7 @@
  * Dotted field paths (`'version'`, `'meta.updatedAt'`) into JSON documents: reading own properties only,
  * and writing copy-on-write. Used for versions carried in request and response bodies.
  */
-import { ConflictSafeError } from '../errors'
+import { ConflictSafeError } from '../errors.js'
 
 /** Keys that would reach an object's prototype instead of its data. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])

@@ -16,30 +16,30 @@ export {
   MissingVersionError,
   NetworkError,
   ResponseBodyError,
-} from '../errors'
-export type { ConflictSafeErrorOptions, ResponseBodyFailure } from '../errors'
-export { formatETag, parseETag, parseETagList, strongCompare, weakCompare } from './etag'
-export type { EntityTag } from './etag'
-export { readVersion, sameVersion } from './version'
+} from '../errors.js'
+export type { ConflictSafeErrorOptions, ResponseBodyFailure } from '../errors.js'
+export { formatETag, parseETag, parseETagList, strongCompare, weakCompare } from './etag.js'
+export type { EntityTag } from './etag.js'
+export { readVersion, sameVersion } from './version.js'
 export type {
   FieldVersionSource,
   ResourceVersion,
   VersionInput,
   VersionSource,
   VersionSourceFunction,
-} from './version'
-export { buildPrecondition, DEFAULT_VERSION_FIELD } from './precondition'
-export type { Precondition, PreconditionMode, PreconditionOptions } from './precondition'
-export { createIdempotencyKey, DEFAULT_IDEMPOTENCY_HEADER } from './idempotency'
-export { parseRetryAfter } from './retry-after'
-export { DEFAULT_MAX_BODY_BYTES, readBody } from './read-body'
-export type { ReadBodyOptions, ResponseBody, UnreadableBody } from './read-body'
-export { isJsonContentType, toProblemDetails } from './problem'
-export type { ProblemDetails } from './problem'
-export { classifyProblem, DEFAULT_PROBLEM_TYPES } from './problem-types'
-export type { ConflictClass } from './problem-types'
-export { defaultTheirs, readTheirs } from './theirs'
-export type { TheirsFromProblem } from './theirs'
+} from './version.js'
+export { buildPrecondition, DEFAULT_VERSION_FIELD } from './precondition.js'
+export type { Precondition, PreconditionMode, PreconditionOptions } from './precondition.js'
+export { createIdempotencyKey, DEFAULT_IDEMPOTENCY_HEADER } from './idempotency.js'
+export { parseRetryAfter } from './retry-after.js'
+export { DEFAULT_MAX_BODY_BYTES, readBody } from './read-body.js'
+export type { ReadBodyOptions, ResponseBody, UnreadableBody } from './read-body.js'
+export { isJsonContentType, toProblemDetails } from './problem.js'
+export type { ProblemDetails } from './problem.js'
+export { classifyProblem, DEFAULT_PROBLEM_TYPES } from './problem-types.js'
+export type { ConflictClass } from './problem-types.js'
+export { defaultTheirs, readTheirs } from './theirs.js'
+export type { TheirsFromProblem } from './theirs.js'
 export type {
   DuplicateOutcome,
   ErrorOutcome,
@@ -54,10 +54,10 @@ export type {
   StaleOutcome,
   StateOutcome,
   Theirs,
-} from './outcome'
-export { classifyFailure, classifyResponse, DEFAULT_REQUEST_ID_HEADER } from './classify'
-export type { ClassifyOptions, WriteOperation } from './classify'
-export { fetchResource } from './fetch-resource'
-export type { FetchedResource, FetchResourceOptions } from './fetch-resource'
-export { sendWrite } from './send-write'
-export type { SendWriteOptions, WriteMethod } from './send-write'
+} from './outcome.js'
+export { classifyFailure, classifyResponse, DEFAULT_REQUEST_ID_HEADER } from './classify.js'
+export type { ClassifyOptions, WriteOperation } from './classify.js'
+export { fetchResource } from './fetch-resource.js'
+export type { FetchedResource, FetchResourceOptions } from './fetch-resource.js'
+export { sendWrite } from './send-write.js'
+export type { SendWriteOptions, WriteMethod } from './send-write.js'

@@ -1,9 +1,9 @@
 /**
  * The outcome of a write: one discriminated union (`kind`) that every response and failure is classified into.
  */
-import type { ConflictSafeError } from '../errors'
-import type { ProblemDetails } from './problem'
-import type { ResourceVersion } from './version'
+import type { ConflictSafeError } from '../errors.js'
+import type { ProblemDetails } from './problem.js'
+import type { ResourceVersion } from './version.js'
 
 /** What every outcome may carry for logs and display. */
 export interface OutcomeMeta {

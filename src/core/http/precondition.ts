@@ -2,9 +2,9 @@
  * Preconditions for a write: `If-Match` with the entity tag exactly as the server sent it, the version
  * written into the body, or both. A write with no known version is refused unless it is explicitly unconditional.
  */
-import { InvalidBodyError, MissingVersionError } from '../errors'
-import { isJsonObject, setField } from './field-path'
-import type { ResourceVersion } from './version'
+import { InvalidBodyError, MissingVersionError } from '../errors.js'
+import { isJsonObject, setField } from './field-path.js'
+import type { ResourceVersion } from './version.js'
 
 /** How a write carries its version: the `If-Match` header, a body field, or both. */
 export type PreconditionMode = 'if-match' | 'body' | 'both'

@@ -1,7 +1,7 @@
 /**
  * How RFC 9457 problem `type` and `code` values map to the classes of a 409 Conflict.
  */
-import type { ProblemDetails } from './problem'
+import type { ProblemDetails } from './problem.js'
 
 /** The classes a 409 Conflict can fall into. */
 export type ConflictClass = 'stale' | 'duplicate' | 'state' | 'in-progress'

@@ -1,12 +1,12 @@
 /**
  * Sending one write: the precondition, the idempotency key, the JSON body, and the classified outcome.
  */
-import { ConflictSafeError, InvalidBodyError } from '../errors'
-import { classifyFailure, classifyResponse, type ClassifyOptions, type WriteOperation } from './classify'
-import { createIdempotencyKey, DEFAULT_IDEMPOTENCY_HEADER } from './idempotency'
-import type { SaveOutcome } from './outcome'
-import { buildPrecondition, type PreconditionMode, type PreconditionOptions } from './precondition'
-import type { ResourceVersion } from './version'
+import { ConflictSafeError, InvalidBodyError } from '../errors.js'
+import { classifyFailure, classifyResponse, type ClassifyOptions, type WriteOperation } from './classify.js'
+import { createIdempotencyKey, DEFAULT_IDEMPOTENCY_HEADER } from './idempotency.js'
+import type { SaveOutcome } from './outcome.js'
+import { buildPrecondition, type PreconditionMode, type PreconditionOptions } from './precondition.js'
+import type { ResourceVersion } from './version.js'
 
 /** The HTTP methods of a write. */
 export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE'

@@ -1,11 +1,11 @@
 /**
  * Theirs from a conflict response: the current resource and its version, when the 409/412 body carries them.
  */
-import { ConflictSafeError } from '../errors'
-import { parseETag } from './etag'
-import type { ProblemDetails } from './problem'
-import type { Theirs } from './outcome'
-import { readVersion, type ResourceVersion, type VersionSource } from './version'
+import { ConflictSafeError } from '../errors.js'
+import { parseETag } from './etag.js'
+import type { ProblemDetails } from './problem.js'
+import type { Theirs } from './outcome.js'
+import { readVersion, type ResourceVersion, type VersionSource } from './version.js'
 
 /** What a `theirs` reader returns: the current resource and, when known, its version. */
 export interface TheirsFromProblem<TData> {

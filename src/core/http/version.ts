@@ -1,9 +1,9 @@
 /**
  * Versions of a resource and where to read them: the `ETag` response header, a body field, or a function.
  */
-import { InvalidVersionError, MalformedETagError } from '../errors'
-import { parseETag, weakCompare } from './etag'
-import { getField } from './field-path'
+import { InvalidVersionError, MalformedETagError } from '../errors.js'
+import { parseETag, weakCompare } from './etag.js'
+import { getField } from './field-path.js'
 
 /** The version of a resource as the server reported it. At least one field is set. */
 export interface ResourceVersion {

@@ -10,11 +10,11 @@
  *   sides reordered the same region, mine's order wins and theirs' new items follow it.
  * No item is ever duplicated or dropped.
  */
-import { itemRestoreHints, recordChange, type MergeContext } from './context'
-import type { MatchState } from './patterns'
-import { isPlainObject, type AnyRecord } from './safe-object'
-import { mergeSequences } from './sequence'
-import type { KeySegment, MergeChange } from './types'
+import { itemRestoreHints, recordChange, type MergeContext } from './context.js'
+import type { MatchState } from './patterns.js'
+import { isPlainObject, type AnyRecord } from './safe-object.js'
+import { mergeSequences } from './sequence.js'
+import type { KeySegment, MergeChange } from './types.js'
 
 /** An item key: a string or a finite number. */
 export type ItemKey = string | number

@@ -6,12 +6,12 @@
  * - every other array: a sequence, merged with diff3 over the items' values. A sequence merge
  *   that is not clean makes the whole array one conflict (mine is kept).
  */
-import { mergeArrayByKey, indexByKey } from './arrays-by-key'
-import { recordChange, recordConflict, type MergeContext } from './context'
-import type { MatchState, PathRule } from './patterns'
-import { mergeSequences } from './sequence'
-import { mergeSet } from './set'
-import { ValueKeys } from './value-keys'
+import { mergeArrayByKey, indexByKey } from './arrays-by-key.js'
+import { recordChange, recordConflict, type MergeContext } from './context.js'
+import type { MatchState, PathRule } from './patterns.js'
+import { mergeSequences } from './sequence.js'
+import { mergeSet } from './set.js'
+import { ValueKeys } from './value-keys.js'
 
 /** Merges three arrays (base may be anything) following the rule at this path. */
 export function mergeArrays(

@@ -1,11 +1,11 @@
 /**
  * The state of one `mergeValues` run: where it is, and what it has found so far.
  */
-import { kindOf } from './equal'
-import type { MergeTextOptions } from './options'
-import { formatPath } from './paths'
-import type { MatchState, PathRules } from './patterns'
-import type { MergeChange, MergeConflict, PathSegment, TextHunk } from './types'
+import { kindOf } from './equal.js'
+import type { MergeTextOptions } from './options.js'
+import { formatPath } from './paths.js'
+import type { MatchState, PathRules } from './patterns.js'
+import type { MergeChange, MergeConflict, PathSegment, TextHunk } from './types.js'
 
 /** Merges one place of the document (the dispatcher in `values.ts`). */
 export type MergeAt = (

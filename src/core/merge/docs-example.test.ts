@@ -1,6 +1,6 @@
 /** The example in docs/merge.md, run as written. */
 import { expect, it } from 'vitest'
-import { mergeText, mergeValues, resolve } from './index'
+import { mergeText, mergeValues, resolve } from './index.js'
 
 it('the mergeValues / resolve example in docs/merge.md does what the comments say', () => {
   const base = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { deepEqual, kindOf } from './equal'
-import { MergeError } from './errors'
-import { canonicalForm, ValueKeys } from './value-keys'
+import { deepEqual, kindOf } from './equal.js'
+import { MergeError } from './errors.js'
+import { canonicalForm, ValueKeys } from './value-keys.js'
 
 describe('deepEqual', () => {
   it.each<[unknown, unknown, boolean]>([

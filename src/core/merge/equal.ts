@@ -10,7 +10,7 @@
  *
  * The comparison is iterative, so any depth is fine, and it terminates on cyclic values.
  */
-import { isPlainObject, type AnyRecord } from './safe-object'
+import { isPlainObject, type AnyRecord } from './safe-object.js'
 
 /** What kind of value the engine sees; values of different kinds never merge with each other. */
 export type ValueKind =

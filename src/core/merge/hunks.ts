@@ -1,8 +1,8 @@
 /**
  * Turning text hunks and per-hunk decisions into text.
  */
-import { MergeError } from './errors'
-import type { HunkChoice, TextHunk } from './types'
+import { MergeError } from './errors.js'
+import type { HunkChoice, TextHunk } from './types.js'
 
 /** How many of `hunks` are conflicts (the length a list of hunk choices may have). */
 export function countConflictHunks(hunks: readonly TextHunk[]): number {

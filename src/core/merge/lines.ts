@@ -13,8 +13,8 @@
  * `git merge-file`.
  */
 import diff3Merge from 'diff3'
-import { findTokenAnchors, signatureOf, type TokenSource } from './anchors'
-import { ANCHOR_THRESHOLD } from './sequence'
+import { findTokenAnchors, signatureOf, type TokenSource } from './anchors.js'
+import { ANCHOR_THRESHOLD } from './sequence.js'
 
 /** A run of a text merge: stable text, or a region both sides changed differently. */
 export type TextBlock =

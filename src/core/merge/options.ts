@@ -1,7 +1,7 @@
 /**
  * Options of `mergeText` and `mergeValues`.
  */
-import type { PathPatterns } from './patterns'
+import type { PathPatterns } from './patterns.js'
 
 /** How `mergeText` cuts text before aligning it. */
 export type TextGranularity = 'line' | 'word'

@@ -4,7 +4,7 @@
  * `formatPath` gives every path one string, used as the conflict `id` (the key of a choice) and as
  * a readable label: `title`, `address.city`, `tags[2]`, `items[id=7].body`, `["odd key"]`.
  */
-import type { KeySegment, Path, PathSegment } from './types'
+import type { KeySegment, Path, PathSegment } from './types.js'
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
 

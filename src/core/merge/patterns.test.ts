@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { MergeError } from './errors'
-import { formatPath } from './paths'
-import { parsePattern, PathRules } from './patterns'
-import type { Path } from './types'
+import { MergeError } from './errors.js'
+import { formatPath } from './paths.js'
+import { parsePattern, PathRules } from './patterns.js'
+import type { Path } from './types.js'
 
 describe('formatPath', () => {
   it.each<[Path, string]>([

@@ -10,9 +10,9 @@
  * `compilePatterns` turns the option lists into a small automaton that follows the merge as it
  * walks down the document, so a merge with no options pays nothing per field.
  */
-import { MergeError } from './errors'
-import { isKeySegment } from './paths'
-import type { PathSegment } from './types'
+import { MergeError } from './errors.js'
+import { isKeySegment } from './paths.js'
+import type { PathSegment } from './types.js'
 
 /** One pattern or a list of them, for example `'tags'` or `['body', 'items[].notes']`. */
 export type PathPatterns = string | readonly string[]

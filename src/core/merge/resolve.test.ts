@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { MergeError } from './errors'
-import { resolve } from './resolve'
-import { mergeValues } from './values'
+import { MergeError } from './errors.js'
+import { resolve } from './resolve.js'
+import { mergeValues } from './values.js'
 
 describe('resolve', () => {
   const base = { title: 'Draft', body: 'one two three\n--\nfour five six\n', n: 1 }

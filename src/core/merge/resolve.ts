@@ -1,12 +1,12 @@
 /**
  * `resolve`: the final value of a merge, from one decision per conflict.
  */
-import { itemRestoreHints, type ItemRestoreHint } from './context'
-import { MergeError } from './errors'
-import { resolveHunks } from './hunks'
-import { formatPath } from './paths'
-import { copyObject, getOwn, hasOwn, isPlainObject, setOwn, type AnyRecord } from './safe-object'
-import type { ConflictChoice, ConflictChoices, MergeConflict, MergeResult, Path, PathSegment } from './types'
+import { itemRestoreHints, type ItemRestoreHint } from './context.js'
+import { MergeError } from './errors.js'
+import { resolveHunks } from './hunks.js'
+import { formatPath } from './paths.js'
+import { copyObject, getOwn, hasOwn, isPlainObject, setOwn, type AnyRecord } from './safe-object.js'
+import type { ConflictChoice, ConflictChoices, MergeConflict, MergeResult, Path, PathSegment } from './types.js'
 
 /**
  * Applies `choices` (keyed by conflict `id`) to `result.merged`. A conflict with no choice keeps

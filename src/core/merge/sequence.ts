@@ -15,7 +15,7 @@
  * package assigns an undeclared variable, which throws in every ES-module bundle).
  */
 import diff3Merge from 'diff3'
-import { ArrayTokens, findAnchors, findTokenAnchors, type Anchor } from './anchors'
+import { ArrayTokens, findAnchors, findTokenAnchors, type Anchor } from './anchors.js'
 
 /** Middles longer than this (items, on any side) are cut at anchors before diffing. */
 export const ANCHOR_THRESHOLD = 400

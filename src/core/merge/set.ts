@@ -2,9 +2,9 @@
  * Arrays at `set` paths: unordered sets of values. Both sides' additions are kept and both sides'
  * removals honoured, so a set merge never conflicts. Order: mine's items, then theirs' additions.
  */
-import { recordChange, type MergeContext } from './context'
-import { deepEqual } from './equal'
-import { ValueKeys } from './value-keys'
+import { recordChange, type MergeContext } from './context.js'
+import { deepEqual } from './equal.js'
+import { ValueKeys } from './value-keys.js'
 
 /** Merges two arrays as sets (base may be anything; a non-array base is an empty set). */
 export function mergeSet(

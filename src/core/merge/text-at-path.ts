@@ -1,8 +1,8 @@
 /**
  * Strings at `text` paths of `mergeValues`: merged with `mergeText`.
  */
-import { recordChange, recordTextConflict, type MergeContext } from './context'
-import { mergeText } from './text'
+import { recordChange, recordTextConflict, type MergeContext } from './context.js'
+import { mergeText } from './text.js'
 
 /** Merges a text field; a text conflict keeps mine in `merged` and lists the hunks. */
 export function mergeTextAt(context: MergeContext, base: string, mine: string, theirs: string): string {

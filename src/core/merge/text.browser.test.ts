@@ -3,7 +3,7 @@
  * variable would throw (`ReferenceError: ed is not defined`) if the build plugin did not fix it.
  */
 import { describe, expect, it } from 'vitest'
-import { mergeText, mergeValues, resolve } from './index'
+import { mergeText, mergeValues, resolve } from './index.js'
 
 describe('mergeText in a browser (strict mode)', () => {
   it('runs in strict mode', () => {

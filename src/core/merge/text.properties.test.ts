@@ -3,11 +3,11 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { generateCases } from '../../../test/merge/generate'
-import { resolveHunks } from './hunks'
-import { mergeText } from './text'
-import type { MergeTextOptions } from './options'
-import type { TextHunk } from './types'
+import { generateCases } from '../../../test/merge/generate.js'
+import { resolveHunks } from './hunks.js'
+import { mergeText } from './text.js'
+import type { MergeTextOptions } from './options.js'
+import type { TextHunk } from './types.js'
 
 const RUNS = { numRuns: Number(process.env.MERGE_PROPERTY_RUNS ?? 1_000) }
 

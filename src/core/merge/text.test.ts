@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { MergeError } from './errors'
-import { resolveHunks } from './hunks'
-import { mergeText } from './text'
-import { splitLines, splitWords } from './tokenize'
+import { MergeError } from './errors.js'
+import { resolveHunks } from './hunks.js'
+import { mergeText } from './text.js'
+import { splitLines, splitWords } from './tokenize.js'
 
 describe('mergeText', () => {
   describe('line by line (default for multi-line text)', () => {

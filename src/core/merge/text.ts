@@ -1,12 +1,12 @@
 /**
  * `mergeText`: three-way merge of strings, line by line or word by word, with `diff3`.
  */
-import { MergeError } from './errors'
-import type { MergeTextOptions } from './options'
-import { mergeLines, type TextBlock } from './lines'
-import { mergeSequences } from './sequence'
-import { splitWords } from './tokenize'
-import type { MergeTextResult, TextHunk } from './types'
+import { MergeError } from './errors.js'
+import type { MergeTextOptions } from './options.js'
+import { mergeLines, type TextBlock } from './lines.js'
+import { mergeSequences } from './sequence.js'
+import { splitWords } from './tokenize.js'
+import type { MergeTextResult, TextHunk } from './types.js'
 
 /** Conflicting regions larger than this (characters, all sides) are not refined word by word. */
 const REFINE_LIMIT = 200_000

@@ -7,8 +7,8 @@
  * with the same canonical form. Tokens are objects, so no string a server sends can collide with
  * the encoding of an object.
  */
-import { MergeError } from './errors'
-import { isPlainObject, type AnyRecord } from './safe-object'
+import { MergeError } from './errors.js'
+import { isPlainObject, type AnyRecord } from './safe-object.js'
 
 const referenceIds = new WeakMap<object, number>()
 let nextReferenceId = 1

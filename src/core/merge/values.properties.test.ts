@@ -3,12 +3,12 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { clone, leafEdits, valueTriple } from '../../../test/merge/arbitraries'
-import { deepEqual } from './equal'
-import { formatPath, isKeySegment } from './paths'
-import { resolve } from './resolve'
-import { mergeValues } from './values'
-import type { MergeConflict, Path } from './types'
+import { clone, leafEdits, valueTriple } from '../../../test/merge/arbitraries.js'
+import { deepEqual } from './equal.js'
+import { formatPath, isKeySegment } from './paths.js'
+import { resolve } from './resolve.js'
+import { mergeValues } from './values.js'
+import type { MergeConflict, Path } from './types.js'
 
 const RUNS = { numRuns: Number(process.env.MERGE_PROPERTY_RUNS ?? 1_000) }
 

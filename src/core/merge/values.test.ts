@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { MergeError } from './errors'
-import { mergeValues } from './values'
+import { MergeError } from './errors.js'
+import { mergeValues } from './values.js'
 
 describe('mergeValues', () => {
   describe('given a plain record', () => {

@@ -10,15 +10,15 @@
  * Untouched parts of mine are returned as they are (same object identity), so React components
  * that read them do not re-render; inputs are never modified.
  */
-import { mergeArrays } from './arrays'
-import { recordChange, recordConflict, type MergeContext } from './context'
-import { deepEqual, kindOf } from './equal'
-import { MergeError } from './errors'
-import type { MergeValuesOptions } from './options'
-import { DEFAULT_RULE, PathRules, type MatchState } from './patterns'
-import { emptyLike, getOwn, hasOwn, setOwn, type AnyRecord } from './safe-object'
-import { mergeTextAt } from './text-at-path'
-import type { MergeResult } from './types'
+import { mergeArrays } from './arrays.js'
+import { recordChange, recordConflict, type MergeContext } from './context.js'
+import { deepEqual, kindOf } from './equal.js'
+import { MergeError } from './errors.js'
+import type { MergeValuesOptions } from './options.js'
+import { DEFAULT_RULE, PathRules, type MatchState } from './patterns.js'
+import { emptyLike, getOwn, hasOwn, setOwn, type AnyRecord } from './safe-object.js'
+import { mergeTextAt } from './text-at-path.js'
+import type { MergeResult } from './types.js'
 
 const DEFAULT_MAX_DEPTH = 1000
 const SPREAD_LIMIT = 1000

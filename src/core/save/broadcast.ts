@@ -3,7 +3,7 @@
  * own messages (they are sent and received on the same channel object). Created on first use, never at
  * import; where `BroadcastChannel` is missing (old browsers, server rendering) everything is a no-op.
  */
-import type { ResourceVersion } from '../http/version'
+import type { ResourceVersion } from '../http/version.js'
 
 /** The channel name shared by every tab of the origin. */
 export const BROADCAST_CHANNEL_NAME = 'conflict-safe'

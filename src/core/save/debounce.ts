@@ -5,7 +5,7 @@
  *   are dropped (each one restarts the quiet period). Ten rapid clicks → one run.
  * - Trailing edge (autosave): the call runs `wait` ms after the last call, with the latest arguments.
  */
-import { clearTimer, setTimer, type TimerHandle } from './timers'
+import { clearTimer, setTimer, type TimerHandle } from './timers.js'
 
 /** Which edges of a burst of calls run the function. */
 export interface DebounceOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createDraftStore, DEFAULT_DRAFT_PREFIX, DRAFT_FORMAT, type StoredDraft } from './draft-store'
+import { createDraftStore, DEFAULT_DRAFT_PREFIX, DRAFT_FORMAT, type StoredDraft } from './draft-store.js'
 
 /** A Storage over a Map, optionally refusing writes (full) or every access (disabled). */
 class MemoryStorage implements Storage {

@@ -7,9 +7,9 @@
  *
  * Nothing here touches `window` at import time: storage is looked up on first use.
  */
-import type { ResourceVersion } from '../http/version'
-import type { ConflictMeta } from '../conflict'
-import type { ConflictChoices } from '../merge/types'
+import type { ResourceVersion } from '../http/version.js'
+import type { ConflictMeta } from '../conflict.js'
+import type { ConflictChoices } from '../merge/types.js'
 
 /** The stored format's version. Entries of any other version are ignored and removed. */
 export const DRAFT_FORMAT = 1

@@ -1,9 +1,9 @@
 /**
  * The errors a save ends with. Each keeps the draft: the message says so and what to do next.
  */
-import { ConflictSafeError } from '../errors'
-import type { ProblemDetails } from '../http/problem'
-import type { SaveOutcome } from '../http/outcome'
+import { ConflictSafeError } from '../errors.js'
+import type { ProblemDetails } from '../http/problem.js'
+import type { SaveOutcome } from '../http/outcome.js'
 
 /** The save gave up after `maxAttempts` writes (the record kept changing, or the server kept failing). */
 export class SaveAttemptsExhaustedError extends ConflictSafeError {

@@ -1,6 +1,6 @@
 import { hashKey as tanstackHashKey } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
-import { hashKey } from './hash-key'
+import { hashKey } from './hash-key.js'
 
 describe('hashKey', () => {
   it('names the same record whatever the order of object keys', () => {

@@ -2,7 +2,7 @@
  * The save lifecycle, framework-agnostic: the state machine, the per-record queue, debounce, timers,
  * drafts, and the `SaveController` that runs a conflict-safe save from pinned base to merged write.
  */
-export { SaveController, defaultRetryDelay } from './save-controller'
+export { SaveController, defaultRetryDelay } from './save-controller.js'
 export type {
   MergeFn,
   OnConflict,
@@ -12,8 +12,8 @@ export type {
   SaveEvent,
   SaveResult,
   SaveSnapshot,
-} from './save-controller'
-export { deriveFlags, initialSaveState, reduce } from './save-machine'
+} from './save-controller.js'
+export { deriveFlags, initialSaveState, reduce } from './save-machine.js'
 export type {
   ConflictSaveState,
   ErrorSaveState,
@@ -25,11 +25,11 @@ export type {
   SaveState,
   SaveStatus,
   SavingSaveState,
-} from './save-machine'
-export { SaveQueue, defaultSaveQueue } from './save-queue'
-export type { SaveTask } from './save-queue'
-export { debounce } from './debounce'
-export type { Debounced, DebounceOptions } from './debounce'
+} from './save-machine.js'
+export { SaveQueue, defaultSaveQueue } from './save-queue.js'
+export type { SaveTask } from './save-queue.js'
+export { debounce } from './debounce.js'
+export type { Debounced, DebounceOptions } from './debounce.js'
 export {
   clearTimer,
   getTimerProvider,
@@ -37,23 +37,23 @@ export {
   setTimerProvider,
   sleep,
   systemTimerProvider,
-} from './timers'
-export type { TimerHandle, TimerProvider } from './timers'
+} from './timers.js'
+export type { TimerHandle, TimerProvider } from './timers.js'
 export {
   createDraftStore,
   DEFAULT_DRAFT_PREFIX,
   DRAFT_FORMAT,
   getDefaultDraftStore,
   sessionStorageIfAvailable,
-} from './draft-store'
-export type { DraftStore, DraftStoreOptions, PinnedVersion, StoredConflict, StoredDraft } from './draft-store'
-export type { DraftRecipe, DraftUpdate } from './draft-update'
-export { hashKey } from './hash-key'
-export { createRemoteChange } from './remote-change'
-export type { RemoteChange } from './remote-change'
-export { isVersionedData } from './versioned'
-export type { ReadContext, ReadFn, VersionedData } from './versioned'
-export { createMutationFnWriter, createRequestWriter } from './writers'
+} from './draft-store.js'
+export type { DraftStore, DraftStoreOptions, PinnedVersion, StoredConflict, StoredDraft } from './draft-store.js'
+export type { DraftRecipe, DraftUpdate } from './draft-update.js'
+export { hashKey } from './hash-key.js'
+export { createRemoteChange } from './remote-change.js'
+export type { RemoteChange } from './remote-change.js'
+export { isVersionedData } from './versioned.js'
+export type { ReadContext, ReadFn, VersionedData } from './versioned.js'
+export { createMutationFnWriter, createRequestWriter } from './writers.js'
 export type {
   MutationFn,
   MutationFnContext,
@@ -62,9 +62,9 @@ export type {
   SaveOperation,
   WriteContext,
   WriteFn,
-} from './writers'
-export { createUrlReader, createVersionedReader, defaultRemoteMeta, MODIFIED_BY_HEADER } from './readers'
-export type { RemoteMetaReader, UrlReadOptions, VersionedQueryFn, VersionedReaderOptions } from './readers'
+} from './writers.js'
+export { createUrlReader, createVersionedReader, defaultRemoteMeta, MODIFIED_BY_HEADER } from './readers.js'
+export type { RemoteMetaReader, UrlReadOptions, VersionedQueryFn, VersionedReaderOptions } from './readers.js'
 export {
   InvalidValuesError,
   NoReadConfiguredError,
@@ -73,6 +73,6 @@ export {
   SaveAttemptsExhaustedError,
   toConflictSafeError,
   UnexpectedSaveError,
-} from './errors'
-export { announceSaved, BROADCAST_CHANNEL_NAME, onSavedElsewhere } from './broadcast'
-export type { RecordSavedMessage } from './broadcast'
+} from './errors.js'
+export { announceSaved, BROADCAST_CHANNEL_NAME, onSavedElsewhere } from './broadcast.js'
+export type { RecordSavedMessage } from './broadcast.js'

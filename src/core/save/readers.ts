@@ -2,9 +2,9 @@
  * Reading a record with its version: from a URL (one GET), or from your own `queryFn` returning a fetch
  * `Response` or the data itself. Also reads who changed it and when, when the server says.
  */
-import { fetchResource } from '../http/fetch-resource'
-import { readVersion, type VersionSource } from '../http/version'
-import type { VersionedData } from './versioned'
+import { fetchResource } from '../http/fetch-resource.js'
+import { readVersion, type VersionSource } from '../http/version.js'
+import type { VersionedData } from './versioned.js'
 
 /** Who changed the record and when, read from a response (headers and body). */
 export type RemoteMetaReader = (input: { readonly headers: Headers; readonly body: unknown }) => {

@@ -3,9 +3,9 @@
  * on focus, another tab, polling). It carries who and when, if the server said, and a preview of merging
  * theirs into the draft, computed only when read.
  */
-import type { ResourceVersion } from '../http/version'
-import type { MergeResult } from '../merge/types'
-import type { VersionedData } from './versioned'
+import type { ResourceVersion } from '../http/version.js'
+import type { MergeResult } from '../merge/types.js'
+import type { VersionedData } from './versioned.js'
 
 /** A newer version of the record than the one the form is editing. */
 export interface RemoteChange<TData> {

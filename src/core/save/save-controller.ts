@@ -16,24 +16,24 @@
  *    record lives (`Location`) makes the next saves conditional updates of it; a delete unpins the record.
  * The draft is kept in every failure, and stored (sessionStorage) until it is saved.
  */
-import type { SaveConflict } from '../conflict'
-import { ConflictSafeError, MissingVersionError } from '../errors'
-import { createIdempotencyKey } from '../http/idempotency'
-import type { SaveOutcome } from '../http/outcome'
-import { sameVersion, type ResourceVersion } from '../http/version'
-import { deepEqual } from '../merge/equal'
-import { mergeValues, resolve as resolveChoices } from '../merge/index'
-import type { ConflictMeta } from '../conflict'
-import type { MergeValuesOptions } from '../merge/options'
-import type { ConflictChoices, MergeChange, MergeResult } from '../merge/types'
-import { debounce, type Debounced } from './debounce'
+import type { SaveConflict } from '../conflict.js'
+import { ConflictSafeError, MissingVersionError } from '../errors.js'
+import { createIdempotencyKey } from '../http/idempotency.js'
+import type { SaveOutcome } from '../http/outcome.js'
+import { sameVersion, type ResourceVersion } from '../http/version.js'
+import { deepEqual } from '../merge/equal.js'
+import { mergeValues, resolve as resolveChoices } from '../merge/index.js'
+import type { ConflictMeta } from '../conflict.js'
+import type { MergeValuesOptions } from '../merge/options.js'
+import type { ConflictChoices, MergeChange, MergeResult } from '../merge/types.js'
+import { debounce, type Debounced } from './debounce.js'
 import {
   getDefaultDraftStore,
   type DraftStore,
   type PinnedVersion,
   type StoredConflict,
   type StoredDraft,
-} from './draft-store'
+} from './draft-store.js'
 import {
   InvalidValuesError,
   NoReadConfiguredError,
@@ -41,8 +41,8 @@ import {
   NoWriteConfiguredError,
   SaveAttemptsExhaustedError,
   toConflictSafeError,
-} from './errors'
-import { createRemoteChange, type RemoteChange } from './remote-change'
+} from './errors.js'
+import { createRemoteChange, type RemoteChange } from './remote-change.js'
 import {
   deriveFlags,
   initialSaveState,
@@ -51,12 +51,12 @@ import {
   type SaveFlags,
   type SaveState,
   type SaveStatus,
-} from './save-machine'
-import { defaultSaveQueue, type SaveQueue } from './save-queue'
-import { sleep } from './timers'
-import { applyDraftUpdate, type DraftUpdate } from './draft-update'
-import type { ReadFn, VersionedData } from './versioned'
-import type { SaveOperation, WriteFn } from './writers'
+} from './save-machine.js'
+import { defaultSaveQueue, type SaveQueue } from './save-queue.js'
+import { sleep } from './timers.js'
+import { applyDraftUpdate, type DraftUpdate } from './draft-update.js'
+import type { ReadFn, VersionedData } from './versioned.js'
+import type { SaveOperation, WriteFn } from './writers.js'
 
 /** Merges base, mine and theirs. Default: `mergeValues`. */
 export type MergeFn<TData> = (base: TData, mine: TData, theirs: TData) => MergeResult<TData>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { SaveConflict } from '../conflict'
-import { ConflictSafeError } from '../errors'
-import { deriveFlags, initialSaveState, reduce, type SaveAction, type SaveState } from './save-machine'
+import type { SaveConflict } from '../conflict.js'
+import { ConflictSafeError } from '../errors.js'
+import { deriveFlags, initialSaveState, reduce, type SaveAction, type SaveState } from './save-machine.js'
 
 type Doc = { title: string }
 const conflict: SaveConflict<Doc> = {

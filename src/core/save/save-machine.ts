@@ -11,11 +11,11 @@
  *   saving / merging ─failure→ error          conflict ─dismiss→ idle
  * ```
  */
-import type { ConflictSafeError } from '../errors'
-import type { SaveConflict } from '../conflict'
-import type { MergeChange } from '../merge/types'
-import type { PinnedVersion } from './draft-store'
-import type { SaveOperation } from './writers'
+import type { ConflictSafeError } from '../errors.js'
+import type { SaveConflict } from '../conflict.js'
+import type { MergeChange } from '../merge/types.js'
+import type { PinnedVersion } from './draft-store.js'
+import type { SaveOperation } from './writers.js'
 
 /** Where a save is in its lifecycle. */
 export type SaveStatus = 'idle' | 'saving' | 'merging' | 'conflict' | 'saved' | 'error'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SaveQueue } from './save-queue'
+import { SaveQueue } from './save-queue.js'
 
 function gate<T>() {
   let open!: (value: T) => void

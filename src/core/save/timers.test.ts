@@ -6,7 +6,7 @@ import {
   sleep,
   systemTimerProvider,
   type TimerProvider,
-} from './timers'
+} from './timers.js'
 
 afterEach(() => {
   setTimerProvider(systemTimerProvider)

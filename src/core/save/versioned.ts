@@ -2,7 +2,7 @@
  * A record together with the version it was read at, and who changed it last when the server says.
  * This is what a versioned query keeps in the cache and what a reader returns.
  */
-import type { ResourceVersion } from '../http/version'
+import type { ResourceVersion } from '../http/version.js'
 
 /** A record and its version. */
 export interface VersionedData<TData> {

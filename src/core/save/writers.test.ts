@@ -3,9 +3,9 @@
  * your own `mutationFn` drops the precondition headers, and deletes through the built-in REST writer.
  */
 import { describe, expect, it } from 'vitest'
-import { createReferenceServer } from '../../server/reference-server'
-import type { Exchange } from '../../server/types'
-import { createMutationFnWriter, createRequestWriter, type WriteContext } from './writers'
+import { createReferenceServer } from '../../server/reference-server.js'
+import type { Exchange } from '../../server/types.js'
+import { createMutationFnWriter, createRequestWriter, type WriteContext } from './writers.js'
 
 type Contract = { id: string; title: string }
 

@@ -3,13 +3,13 @@
  * outcome; a `ReadFn` fetches theirs. Ready-made ones for plain REST (`request: { url, method }`) and
  * for your own fetch code (`mutationFn`).
  */
-import { classifyFailure, classifyResponse, type ClassifyOptions } from '../http/classify'
-import { ConflictSafeError, InvalidBodyError } from '../errors'
-import { DEFAULT_IDEMPOTENCY_HEADER } from '../http/idempotency'
-import type { SaveOutcome } from '../http/outcome'
-import { buildPrecondition, type PreconditionMode, type PreconditionOptions } from '../http/precondition'
-import { sendWrite, type WriteMethod } from '../http/send-write'
-import type { ResourceVersion } from '../http/version'
+import { classifyFailure, classifyResponse, type ClassifyOptions } from '../http/classify.js'
+import { ConflictSafeError, InvalidBodyError } from '../errors.js'
+import { DEFAULT_IDEMPOTENCY_HEADER } from '../http/idempotency.js'
+import type { SaveOutcome } from '../http/outcome.js'
+import { buildPrecondition, type PreconditionMode, type PreconditionOptions } from '../http/precondition.js'
+import { sendWrite, type WriteMethod } from '../http/send-write.js'
+import type { ResourceVersion } from '../http/version.js'
 
 /** What a save does: create the record (POST, Idempotency-Key), update it or delete it (both conditional). */
 export type SaveOperation = 'create' | 'update' | 'delete'
