@@ -8,9 +8,8 @@
  * browser it throws `ed is not defined`, so this test would catch the defect if it came back.
  */
 import { createServer, type Server } from 'node:http'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
@@ -78,7 +77,11 @@ async function visit(page: string): Promise<{ outputs: Record<string, string>; e
 
 describe('a production consumer bundle runs mergeText in Chromium (strict mode)', () => {
   beforeAll(async () => {
-    workDir = await mkdtemp(join(tmpdir(), 'conflict-safe-strict-bundle-'))
+    // Inside the project, so the consumer build resolves the library's own dependency (immer) as an
+    // installed app would, from node_modules.
+    const cache = join(ROOT, 'node_modules', '.cache')
+    await mkdir(cache, { recursive: true })
+    workDir = await mkdtemp(join(cache, 'conflict-safe-strict-bundle-'))
     // 1. The library's core, built as `npm run build` builds it.
     await build({
       configFile: false,
