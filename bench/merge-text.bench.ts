@@ -15,17 +15,8 @@ import diff3Merge from 'diff3'
 import { afterAll, expect, it } from 'vitest'
 import { mergeText } from '../src/core/merge/index'
 import { measure, type Contender } from '../test/merge/measure'
+import { seededRandom } from '../test/support/random'
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const WORDS =
   'the of and to in is was for on that with as by at from his her they be this are or an which one had not but all were'.split(

@@ -23,6 +23,7 @@ import { startLighttpd } from '../support/lighttpd'
 import type { Lighttpd } from '../support/lighttpd'
 import { serveFetch } from '../support/node-adapter'
 import type { NodeFetchServer } from '../support/node-adapter'
+import { seededRandom as seeded } from '../support/random'
 
 const CLIENTS = 50
 const EDITS = 20
@@ -62,17 +63,6 @@ function initialBoard(): Board {
   return { title: 'Soak board', owned, shared, items: [] }
 }
 
-/** mulberry32, so a run can be repeated. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms))
 

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check'
 import { setOwn } from '../../src/core/merge/safe-object'
+import { seededRandom as randomFrom } from '../support/random'
 
 /** Keys that include the ones attackers use. */
 export const KEYS = ['a', 'b', 'c', 'title', '__proto__', 'constructor', 'prototype', 'toString'] as const
@@ -12,16 +13,6 @@ export const KEYS = ['a', 'b', 'c', 'title', '__proto__', 'constructor', 'protot
 /** A random source seeded by fast-check, so failures shrink and replay. */
 export type Random = () => number
 
-function randomFrom(seed: number): Random {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const scalars: readonly (() => unknown)[] = [
   () => null,

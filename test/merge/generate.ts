@@ -3,17 +3,7 @@
  * two independent edits of it, from a seeded random source (every run sees the same cases).
  */
 
-/** A small, fast, seeded random source (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '../support/random'
 
 /** What lines look like. */
 export type LineStyle =

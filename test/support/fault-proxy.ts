@@ -8,6 +8,7 @@
 import { Agent, createServer, request as httpRequest } from 'node:http'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { seededRandom as seeded } from './random'
 
 /** The faults the proxy can inject. */
 export type FaultKind = 'drop-before' | 'drop-after' | 'error-before' | 'error-after' | 'slow' | 'truncate'
@@ -77,17 +78,6 @@ export interface FaultProxy {
   close(): Promise<void>
 }
 
-/** mulberry32: a small, seeded, uniform generator in [0, 1). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const HOP_BY_HOP = new Set([
   'connection',
