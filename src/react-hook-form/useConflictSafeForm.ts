@@ -10,7 +10,7 @@
  *
  * Only types are imported from react-hook-form (an optional peer), so this file costs nothing without it.
  */
-import { useCallback, useEffect, useRef, type BaseSyntheticEvent } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, type BaseSyntheticEvent } from 'react'
 import type { FieldValues, Path, PathValue, UseFormReturn } from 'react-hook-form'
 import { deepEqual } from '../core/merge/equal.js'
 import type { UseConflictSafeMutationResult } from '../react/useConflictSafeMutation.js'
@@ -41,6 +41,13 @@ function copyValues<T>(value: T): T {
   return value
 }
 
+/**
+ * A layout effect in the browser (an effect on the server, where layout effects do not run). The sync from
+ * the draft into the form must happen before the browser handles the next keystroke: a passive effect can
+ * run after it, reset the form to a render-time draft that lacks that keystroke, and lose it.
+ */
+const useSyncEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
+
 /** Connect a react-hook-form form to a conflict-safe save. See the file comment. */
 export function useConflictSafeForm<TFieldValues extends FieldValues>(
   options: UseConflictSafeFormOptions<TFieldValues>,
@@ -66,7 +73,7 @@ export function useConflictSafeForm<TFieldValues extends FieldValues>(
 
   // Record changed under the form → reset to the base, then set the draft's differences as dirty.
   const { draft, base } = save
-  useEffect(() => {
+  useSyncEffect(() => {
     if (draft === undefined) return
     const nextBase = base ?? draft
     if (draft === fromForm.current && nextBase === appliedBase.current) return
