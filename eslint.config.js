@@ -34,7 +34,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/react-query'], message: 'src/core must not import React: keep it framework-agnostic.' }] },
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/react-query'],
+              message: 'src/core must not import React: keep it framework-agnostic.',
+            },
+          ],
+        },
       ],
     },
   },

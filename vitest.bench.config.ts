@@ -36,7 +36,14 @@ export default defineConfig({
           },
         },
         optimizeDeps: {
-          include: ['react', 'react/jsx-runtime', 'react-dom', 'react-dom/client', '@tanstack/react-query', '@testing-library/react'],
+          include: [
+            'react',
+            'react/jsx-runtime',
+            'react-dom',
+            'react-dom/client',
+            '@tanstack/react-query',
+            '@testing-library/react',
+          ],
         },
       },
     ],

@@ -21,20 +21,33 @@ const ROUNDS = 9
 
 type Record200 = Record<string, string>
 const fieldNames = Array.from({ length: FIELDS }, (_, index) => `field${index}`)
-const seed: Record200 = Object.fromEntries([['id', '1'], ...fieldNames.map((name) => [name, `value of ${name}`])])
+const seed: Record200 = Object.fromEntries([
+  ['id', '1'],
+  ...fieldNames.map((name) => [name, `value of ${name}`]),
+])
 
 const server = createReferenceServer({ resources: { forms: {} }, seed: { forms: [seed] } })
 const origin = 'http://bench.test'
 const fetchImpl: typeof fetch = (input, init) => server.handle(new Request(input, init))
 const url = `${origin}/forms/1`
 
-function Fields({ values, onChange }: { values: Record200; onChange: (name: string, value: string) => void }) {
+function Fields({
+  values,
+  onChange,
+}: {
+  values: Record200
+  onChange: (name: string, value: string) => void
+}) {
   return (
     <>
       {fieldNames.map((name) => (
         <label key={name}>
           {name}
-          <input name={name} value={values[name] ?? ''} onChange={(event) => onChange(name, event.target.value)} />
+          <input
+            name={name}
+            value={values[name] ?? ''}
+            onChange={(event) => onChange(name, event.target.value)}
+          />
         </label>
       ))}
     </>
@@ -43,11 +56,18 @@ function Fields({ values, onChange }: { values: Record200; onChange: (name: stri
 
 function ConflictSafeForm({ persistDraft = true }: { persistDraft?: boolean }) {
   const doc = useVersionedQuery<Record200>({ queryKey: ['form', 'cs'], url, fetch: fetchImpl })
-  const save = useConflictSafeMutation<Record200>({ queryKey: ['form', 'cs'], request: { url, fetch: fetchImpl }, persistDraft })
+  const save = useConflictSafeMutation<Record200>({
+    queryKey: ['form', 'cs'],
+    request: { url, fetch: fetchImpl },
+    persistDraft,
+  })
   if (!save.draft || !doc.data) return <p>Loading…</p>
   return (
     <form onSubmit={(event) => (event.preventDefault(), save.mutate())}>
-      <Fields values={save.draft} onChange={(name, value) => save.setDraft((draft) => ({ ...draft!, [name]: value }))} />
+      <Fields
+        values={save.draft}
+        onChange={(name, value) => save.setDraft((draft) => ({ ...draft!, [name]: value }))}
+      />
       <button {...save.getSubmitButtonProps()}>Save</button>
     </form>
   )
@@ -60,14 +80,21 @@ function PlainForm() {
   })
   const mutation = useMutation({
     mutationFn: async (values: Record200) =>
-      fetchImpl(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(values) }),
+      fetchImpl(url, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(values),
+      }),
   })
   const [values, setValues] = useState<Record200 | undefined>(undefined)
   const current = values ?? query.data
   if (!current) return <p>Loading…</p>
   return (
     <form onSubmit={(event) => (event.preventDefault(), mutation.mutate(current))}>
-      <Fields values={current} onChange={(name, value) => setValues((previous) => ({ ...(previous ?? current), [name]: value }))} />
+      <Fields
+        values={current}
+        onChange={(name, value) => setValues((previous) => ({ ...(previous ?? current), [name]: value }))}
+      />
       <button type="submit" disabled={mutation.isPending}>
         Save
       </button>
@@ -115,7 +142,11 @@ const median = (values: number[]) => {
 
 it('keystroke render of a 200-field form: conflict-safe hooks vs plain useQuery + useMutation', async () => {
   type Name = 'conflict-safe' | 'conflict-safe, no stored draft' | 'plain'
-  const results: Record<Name, number[]> = { 'conflict-safe': [], 'conflict-safe, no stored draft': [], plain: [] }
+  const results: Record<Name, number[]> = {
+    'conflict-safe': [],
+    'conflict-safe, no stored draft': [],
+    plain: [],
+  }
   const forms: Record<Name, ReactNode> = {
     plain: <PlainForm />,
     'conflict-safe': <ConflictSafeForm />,
@@ -156,7 +187,9 @@ it('keystroke render of a 200-field form: conflict-safe hooks vs plain useQuery 
     ]),
   ]
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
-  const table = rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')).join('\n')
+  const table = rows
+    .map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | '))
+    .join('\n')
   console.log(
     `\n200-field form: mean time per keystroke render per round, ${ROUNDS} rounds × ${KEYSTROKES} keystrokes, Chromium (target: hooks / plain < 1.2×)\n${table}\n`,
   )

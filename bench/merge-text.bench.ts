@@ -17,7 +17,6 @@ import { mergeText } from '../src/core/merge/index'
 import { measure, type Contender } from '../test/merge/measure'
 import { seededRandom } from '../test/support/random'
 
-
 const WORDS =
   'the of and to in is was for on that with as by at from his her they be this are or an which one had not but all were'.split(
     ' ',

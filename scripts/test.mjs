@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: the type check, then every Vitest project (node, jsdom, Chromium browser tests,
+// `npm test`: the type check, the formatter's check, the linter, then every Vitest project (node, jsdom, Chromium browser tests,
 // end-to-end tests and Storybook story tests). Browser tests are never skipped: without a Chromium
 // this script installs Debian's (as root with apt-get) or stops with a one-line message.
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -18,7 +18,7 @@ let chromium = findChromium()
 if (!chromium) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   if (isRoot && hasCommand('apt-get')) {
-    console.log('conflict-safe: no Chromium found; installing Debian\'s chromium with apt-get…')
+    console.log("conflict-safe: no Chromium found; installing Debian's chromium with apt-get…")
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
     execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit' })
     chromium = findChromium()
@@ -34,6 +34,7 @@ if (!chromium) {
 const env = { ...process.env, CHROMIUM_PATH: chromium }
 const steps = [
   ['type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['format', 'npx', ['prettier', '--check', '.']],
   ['lint', 'npx', ['eslint', '.']],
   ['tests', 'npx', ['vitest', 'run', ...process.argv.slice(2)]],
 ]

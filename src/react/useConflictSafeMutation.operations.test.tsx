@@ -5,7 +5,13 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { createTestClient, inProcessServer, seedTodo, withClient, type Todo } from '../../test/react/support.js'
+import {
+  createTestClient,
+  inProcessServer,
+  seedTodo,
+  withClient,
+  type Todo,
+} from '../../test/react/support.js'
 import { useConflictSafeMutation } from './useConflictSafeMutation.js'
 import { useVersionedQuery } from './useVersionedQuery.js'
 

@@ -4,7 +4,13 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { BROADCAST_CHANNEL_NAME } from '../core/save/broadcast.js'
 import { hashKey } from '../core/save/hash-key.js'
-import { createTestClient, inProcessServer, TodoForm, withClient, type Todo } from '../../test/react/support.js'
+import {
+  createTestClient,
+  inProcessServer,
+  TodoForm,
+  withClient,
+  type Todo,
+} from '../../test/react/support.js'
 import { useConflictSafeMutation } from './useConflictSafeMutation.js'
 import { useVersionedQuery } from './useVersionedQuery.js'
 

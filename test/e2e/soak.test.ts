@@ -63,7 +63,6 @@ function initialBoard(): Board {
   return { title: 'Soak board', owned, shared, items: [] }
 }
 
-
 const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms))
 
 /** fetch with a deadline; a timeout becomes a network failure (a TypeError), like a dead connection. */

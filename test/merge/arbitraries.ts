@@ -13,7 +13,6 @@ export const KEYS = ['a', 'b', 'c', 'title', '__proto__', 'constructor', 'protot
 /** A random source seeded by fast-check, so failures shrink and replay. */
 export type Random = () => number
 
-
 const scalars: readonly (() => unknown)[] = [
   () => null,
   () => undefined,

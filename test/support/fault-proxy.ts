@@ -78,7 +78,6 @@ export interface FaultProxy {
   close(): Promise<void>
 }
 
-
 const HOP_BY_HOP = new Set([
   'connection',
   'keep-alive',

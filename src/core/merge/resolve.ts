@@ -6,7 +6,14 @@ import { MergeError } from './errors.js'
 import { resolveHunks } from './hunks.js'
 import { formatPath } from './paths.js'
 import { copyObject, getOwn, hasOwn, isPlainObject, setOwn, type AnyRecord } from './safe-object.js'
-import type { ConflictChoice, ConflictChoices, MergeConflict, MergeResult, Path, PathSegment } from './types.js'
+import type {
+  ConflictChoice,
+  ConflictChoices,
+  MergeConflict,
+  MergeResult,
+  Path,
+  PathSegment,
+} from './types.js'
 
 /**
  * Applies `choices` (keyed by conflict `id`) to `result.merged`. A conflict with no choice keeps

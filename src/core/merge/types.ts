@@ -105,11 +105,7 @@ export type HunkChoice = 'mine' | 'theirs' | 'base' | 'both' | { readonly value:
 
 /** A decision for one conflict. Text conflicts may instead decide hunk by hunk. */
 export type ConflictChoice =
-  | 'mine'
-  | 'theirs'
-  | 'base'
-  | { readonly value: unknown }
-  | { readonly hunks: readonly HunkChoice[] }
+  'mine' | 'theirs' | 'base' | { readonly value: unknown } | { readonly hunks: readonly HunkChoice[] }
 
 /** Decisions keyed by conflict `id`. A conflict with no decision keeps mine. */
 export type ConflictChoices = Readonly<Record<string, ConflictChoice>>

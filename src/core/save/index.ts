@@ -46,7 +46,13 @@ export {
   getDefaultDraftStore,
   sessionStorageIfAvailable,
 } from './draft-store.js'
-export type { DraftStore, DraftStoreOptions, PinnedVersion, StoredConflict, StoredDraft } from './draft-store.js'
+export type {
+  DraftStore,
+  DraftStoreOptions,
+  PinnedVersion,
+  StoredConflict,
+  StoredDraft,
+} from './draft-store.js'
 export type { DraftRecipe, DraftUpdate } from './draft-update.js'
 export { hashKey } from './hash-key.js'
 export { createRemoteChange } from './remote-change.js'
