@@ -72,17 +72,17 @@ function action(kind: '' | SaveConflict['kind'], name: Method | 'saveMerged', pr
  * Saves the merged record: `conflict.resolve(choices)`, then closes. `aria-disabled` until every conflict
  * has a choice; pressed before that, it moves the focus to the first undecided field. Merge conflicts only.
  */
-export const SaveMerged = action('merge', 'saveMerged', 1)
+export const SaveMerged = /* @__PURE__ */ action('merge', 'saveMerged', 1)
 /** Closes the dialog and calls `conflict.cancel()`: the draft is kept. Same as Escape. */
-export const Cancel = action('', 'cancel')
+export const Cancel = /* @__PURE__ */ action('', 'cancel')
 /** Loads the record again (`conflict.reload()`, the draft is kept). State conflicts only. */
-export const Reload = action('state', 'reload', 1)
+export const Reload = /* @__PURE__ */ action('state', 'reload', 1)
 /** Accepts the deletion and discards the draft (`conflict.acceptDeletion()`). Deleted conflicts only. */
-export const AcceptDeletion = action('deleted', 'acceptDeletion')
+export const AcceptDeletion = /* @__PURE__ */ action('deleted', 'acceptDeletion')
 /** Creates the record again with the person's changes (`conflict.restore()`). Deleted conflicts only. */
-export const Restore = action('deleted', 'restore', 1)
+export const Restore = /* @__PURE__ */ action('deleted', 'restore', 1)
 /** Sends the same save again (`conflict.retry()`). In-progress conflicts only. */
-export const Retry = action('in-progress', 'retry', 1)
+export const Retry = /* @__PURE__ */ action('in-progress', 'retry', 1)
 
 /**
  * Copies mine (the person's draft) to the clipboard, as text or JSON, and says so in a live region. When

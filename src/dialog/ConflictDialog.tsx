@@ -60,7 +60,7 @@ function ConflictDialogComponent<TData = unknown>({
   )
 }
 
-export const ConflictDialog = Object.assign(ConflictDialogComponent, {
+export const ConflictDialog = /* @__PURE__ */ Object.assign(ConflictDialogComponent, {
   Root,
   Content,
   Title,

@@ -112,7 +112,7 @@ export function BaseToggle({
  * Mine and theirs side by side, each highlighted against base; base itself while shown. Default values:
  * the field's conflict (a side that deleted the value says "(deleted)"); a text field's hunks pass their own.
  */
-export const Values = memo(function Values({
+export const Values = /* @__PURE__ */ memo(function Values({
   values,
   ...props
 }: ComponentPropsWithoutRef<'div'> & {
@@ -135,7 +135,7 @@ export const Values = memo(function Values({
  * there and either has more than one word: the words it added are `<ins>` and the words it removed `<del>`,
  * each with a visually hidden prefix ("added: ", "removed: ") for screen readers.
  */
-const Side = memo(function Side({
+const Side = /* @__PURE__ */ memo(function Side({
   side,
   value,
   base,

@@ -41,10 +41,10 @@ function heading(Tag: 'h2' | 'p', index: 0 | 1) {
 }
 
 /** The dialog's title (`<h2>`, labels the dialog); default text: the conflict's title in plain words. */
-export const Title = heading('h2', 0)
+export const Title = /* @__PURE__ */ heading('h2', 0)
 
 /** The dialog's description (describes the dialog); default text: counts, the server's message, what to do. */
-export const Description = heading('p', 1)
+export const Description = /* @__PURE__ */ heading('p', 1)
 
 /** Who saved (or deleted) the other change and when, and the request id, when the server said; else nothing. */
 export function Meta(props: ComponentPropsWithoutRef<'p'>): ReactNode {

@@ -41,7 +41,7 @@ export interface ConflictDialogContextValue {
   cancel(): void
 }
 
-export const DialogContext = createContext<ConflictDialogContextValue | null>(null)
+export const DialogContext = /* @__PURE__ */ createContext<ConflictDialogContextValue | null>(null)
 
 /** `value`, or a clear error naming the part to render inside. */
 function inside<T>(value: T | null, part: string): T {
@@ -71,7 +71,7 @@ export interface FieldContextValue {
   setShowBase(show: boolean): void
 }
 
-export const FieldContext = createContext<FieldContextValue | null>(null)
+export const FieldContext = /* @__PURE__ */ createContext<FieldContextValue | null>(null)
 
 /** The field a part is in, or `null` outside any field. */
 export function useOptionalField(): FieldContextValue | null {
