@@ -10,16 +10,17 @@ import { useConflictDialog } from './context.js'
 /** Props of `ConflictDialog.Content`: those of a `<dialog>` element. */
 export type ConflictDialogContentProps = ComponentPropsWithoutRef<'dialog'>
 
-const TABBABLE = 'a[href],button,input,select,textarea,summary,[tabindex]'
-
 /**
  * The first (or with `last`, the last) element inside `root` that matches `selector` and that Tab can
  * reach. Scans from that end only, so a dialog with hundreds of fields is not laid out element by element.
  */
-export function tabbable(root: HTMLElement, last?: boolean, selector = TABBABLE): HTMLElement | undefined {
+export function tabbable(
+  root: HTMLElement,
+  last?: boolean,
+  selector = 'a[href],button,input,select,textarea,summary,[tabindex]',
+): HTMLElement | undefined {
   const candidates = [...root.querySelectorAll<HTMLElement>(selector)]
-  if (last) candidates.reverse()
-  return candidates.find(
+  return (last ? candidates.reverse() : candidates).find(
     (element) =>
       element.tabIndex >= 0 &&
       !(element as HTMLButtonElement).disabled &&
@@ -40,10 +41,10 @@ export function Content({ children, onKeyDown, ...props }: ConflictDialogContent
 
   useLayoutEffect(() => {
     const dialog = ref.current
-    if (!open || !dialog) return undefined
+    if (!dialog) return undefined
     const opener = document.activeElement as HTMLElement | null
     // The previous opening's cleanup closed it. jsdom has no showModal/close: the open attribute shows it there.
-    if (typeof dialog.showModal === 'function') dialog.showModal()
+    if (dialog.showModal) dialog.showModal()
     else dialog.setAttribute('open', '')
     ;(
       dialog.querySelector<HTMLElement>('[data-autofocus]') ??
@@ -52,43 +53,44 @@ export function Content({ children, onKeyDown, ...props }: ConflictDialogContent
       dialog
     ).focus()
     return () => {
-      if (typeof dialog.close === 'function') dialog.close()
+      dialog.close?.()
       opener?.focus()
     }
   }, [open, conflict])
 
-  if (!open) return null
-  const keepFocusInside = (event: KeyboardEvent<HTMLDialogElement>) => {
-    onKeyDown?.(event)
-    if (event.key !== 'Tab' || event.defaultPrevented) return
-    const dialog = event.currentTarget
-    const edge = tabbable(dialog, !event.shiftKey)
-    if (!edge || document.activeElement === edge) {
-      event.preventDefault()
-      tabbable(dialog, event.shiftKey)?.focus()
-    }
-  }
   return (
-    <dialog
-      className="cs-dialog"
-      aria-modal="true"
-      aria-labelledby={titleId}
-      aria-describedby={descriptionId}
-      data-state="open"
-      data-kind={conflict.kind}
-      tabIndex={-1}
-      {...props}
-      ref={ref}
-      onKeyDown={keepFocusInside}
-      // Escape (and any other close request) cancels; `close` also covers browsers that skip `cancel`
-      // (a close that a new conflict already reopened is not one).
-      onCancel={(event) => {
-        event.preventDefault()
-        cancel()
-      }}
-      onClose={(event) => event.currentTarget.open || cancel()}
-    >
-      {children}
-    </dialog>
+    open && (
+      <dialog
+        className="cs-dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={descriptionId}
+        data-state="open"
+        data-kind={conflict.kind}
+        tabIndex={-1}
+        {...props}
+        ref={ref}
+        // Tab from the last control wraps to the first, Shift+Tab from the first to the last.
+        onKeyDown={(event: KeyboardEvent<HTMLDialogElement>) => {
+          onKeyDown?.(event)
+          if (event.key !== 'Tab' || event.defaultPrevented) return
+          const dialog = event.currentTarget
+          const edge = tabbable(dialog, !event.shiftKey)
+          if (!edge || document.activeElement === edge) {
+            event.preventDefault()
+            tabbable(dialog, event.shiftKey)?.focus()
+          }
+        }}
+        // Escape (and any other close request) cancels; `close` also covers browsers that skip `cancel`
+        // (a close that a new conflict already reopened is not one).
+        onCancel={(event) => {
+          event.preventDefault()
+          cancel()
+        }}
+        onClose={(event) => event.currentTarget.open || cancel()}
+      >
+        {children}
+      </dialog>
+    )
   )
 }

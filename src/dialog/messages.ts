@@ -129,9 +129,7 @@ export const defaultConflictMessages: ConflictMessages = {
   deletedBy: (by, at) => byAt('Deleted', by, at),
   formatDate: (iso) => {
     const date = new Date(iso)
-    return Number.isNaN(date.getTime())
-      ? iso
-      : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
+    return isNaN(+date) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
   },
   reference: (requestId) => `Reference: ${requestId}`,
   remaining: (n) => (n ? `${count(n, 'decision')} left.` : 'Every conflict has a choice. Ready to save.'),
