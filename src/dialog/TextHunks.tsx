@@ -16,7 +16,9 @@ const noHunks: readonly (HunkChoice | undefined)[] = []
  * context), and for each conflicting change mine and theirs highlighted word by word against base, with
  * a radio group: mine, theirs, or both (mine, then theirs). Choosing a hunk decides the field hunk by hunk.
  */
-export const TextHunks = /* @__PURE__ */ memo(function TextHunks(props: ComponentPropsWithoutRef<'div'>): ReactNode {
+export const TextHunks = /* @__PURE__ */ memo(function TextHunks(
+  props: ComponentPropsWithoutRef<'div'>,
+): ReactNode {
   const { store, messages } = useConflictDialog()
   const { conflict } = useConflictField()
   // Only the hunk choices: typing in the field's edit box does not re-render the hunks.
