@@ -21,11 +21,10 @@
  * A one-off control, this harness with React's development build, gave the same "input event →
  * handled" time as the production build here, several times the Vitest figure.
  */
-import { createServer, type Server } from 'node:http'
+import type { Server } from 'node:http'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize, sep } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -34,15 +33,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { chromiumLaunchOptions } from '../build/chromium'
 import { diff3Strict } from '../build/diff3-strict'
 import { describeBuild, formatTable } from './dialog/measure'
+import { serveStatic } from '../test/support/static-server'
 
 const PAGE_ROOT = fileURLToPath(new URL('./dialog/production/', import.meta.url))
 /** Vitest browser mode's default viewport, so both harnesses lay the dialog out at the same size. */
 const VIEWPORT = { width: 414, height: 896 }
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-}
 
 let parent = ''
 let bundle = ''
@@ -74,28 +69,6 @@ async function buildPage(outDir: string): Promise<void> {
   }
 }
 
-/** Serves `dir` on 127.0.0.1 (an ephemeral port); only files inside it. */
-async function serve(dir: string): Promise<{ server: Server; origin: string }> {
-  const httpServer = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
-    const file = normalize(join(dir, pathname === '/' ? 'index.html' : pathname))
-    if (!file.startsWith(dir + sep)) {
-      response.writeHead(403).end()
-      return
-    }
-    try {
-      const body = await readFile(file)
-      response
-        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-        .end(body)
-    } catch {
-      response.writeHead(404).end()
-    }
-  })
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
-  return { server: httpServer, origin: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}` }
-}
-
 /** A fresh page of the built bench, recording its errors. */
 async function open(
   init?: () => void,
@@ -123,7 +96,7 @@ beforeAll(async () => {
   await buildPage(dir)
   const assets = (await readdir(join(dir, 'assets'))).filter((name) => name.endsWith('.js'))
   bundle = (await Promise.all(assets.map((name) => readFile(join(dir, 'assets', name), 'utf8')))).join('\n')
-  ;({ server, origin } = await serve(dir))
+  ;({ server, origin } = await serveStatic(dir))
   browser = await chromium.launch(chromiumLaunchOptions())
 }, 120_000)
 

@@ -7,51 +7,25 @@
  * A negative control bundles the published `diff3` package directly into the same app: in the
  * browser it throws `ed is not defined`, so this test would catch the defect if it came back.
  */
-import { createServer, type Server } from 'node:http'
+import type { Server } from 'node:http'
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, sep } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_ARGS } from '../../build/chromium'
 import { diff3Strict } from '../../build/diff3-strict'
+import { serveStatic } from '../support/static-server'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const APP = fileURLToPath(new URL('../fixtures/consumer-app/', import.meta.url))
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-}
 
 let workDir = ''
 let coreFile = ''
 let server: Server | undefined
 let origin = ''
 let browser: Browser | undefined
-
-/** Serves `dir` on 127.0.0.1 (an ephemeral port); only files inside it. */
-async function serve(dir: string): Promise<{ server: Server; origin: string }> {
-  const httpServer = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
-    const file = normalize(join(dir, pathname === '/' ? 'index.html' : pathname))
-    if (!file.startsWith(dir + sep)) {
-      response.writeHead(403).end()
-      return
-    }
-    try {
-      const body = await readFile(file)
-      response
-        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-        .end(body)
-    } catch {
-      response.writeHead(404).end()
-    }
-  })
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
-  return { server: httpServer, origin: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}` }
-}
 
 /** Opens a page of the built app; returns the text of its outputs and every page error. */
 async function visit(page: string): Promise<{ outputs: Record<string, string>; errors: string[] }> {
@@ -119,7 +93,7 @@ describe('a production consumer bundle runs mergeText in Chromium (strict mode)'
         rolldownOptions: { input: { index: join(APP, 'index.html'), raw: join(APP, 'raw.html') } },
       },
     })
-    ;({ server, origin } = await serve(join(workDir, 'app')))
+    ;({ server, origin } = await serveStatic(join(workDir, 'app')))
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: CHROMIUM_ARGS,
