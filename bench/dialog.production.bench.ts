@@ -21,7 +21,6 @@
  * A one-off control, this harness with React's development build, gave the same "input event →
  * handled" time as the production build here, several times the Vitest figure.
  */
-import type { Server } from 'node:http'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -33,7 +32,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { chromiumLaunchOptions } from '../build/chromium'
 import { diff3Strict } from '../build/diff3-strict'
 import { describeBuild, formatTable } from './dialog/measure'
-import { serveStatic } from '../test/support/static-server'
+import { inProductionMode } from '../test/e2e/support/build-demo-app'
+import { type StaticServer, serveStatic } from '../test/e2e/support/static-server'
 
 const PAGE_ROOT = fileURLToPath(new URL('./dialog/production/', import.meta.url))
 /** Vitest browser mode's default viewport, so both harnesses lay the dialog out at the same size. */
@@ -41,18 +41,13 @@ const VIEWPORT = { width: 414, height: 896 }
 
 let parent = ''
 let bundle = ''
-let server: Server | undefined
-let origin = ''
+let server: StaticServer | undefined
 let browser: Browser | undefined
 
 /** Builds the bench page as an app ships: Vite's production build, NODE_ENV=production. */
 async function buildPage(outDir: string): Promise<void> {
-  // Vite and the React plugin take "production" from NODE_ENV, which Vitest sets to 'test': without this
-  // the bundle would hold React's development build (and JSX compiled for it). Restored right after.
-  const nodeEnv = process.env['NODE_ENV']
-  process.env['NODE_ENV'] = 'production'
-  try {
-    await build({
+  await inProductionMode(() =>
+    build({
       configFile: false,
       root: PAGE_ROOT,
       base: './',
@@ -62,11 +57,8 @@ async function buildPage(outDir: string): Promise<void> {
       plugins: [diff3Strict(), react()],
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
       build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false },
-    })
-  } finally {
-    if (nodeEnv === undefined) delete process.env['NODE_ENV']
-    else process.env['NODE_ENV'] = nodeEnv
-  }
+    }),
+  )
 }
 
 /** A fresh page of the built bench, recording its errors. */
@@ -86,7 +78,7 @@ async function open(
 }
 
 const load = async (page: Page) => {
-  await page.goto(`${origin}/index.html`, { waitUntil: 'load' })
+  await page.goto(`${server!.url}/index.html`, { waitUntil: 'load' })
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true')
 }
 
@@ -96,13 +88,13 @@ beforeAll(async () => {
   await buildPage(dir)
   const assets = (await readdir(join(dir, 'assets'))).filter((name) => name.endsWith('.js'))
   bundle = (await Promise.all(assets.map((name) => readFile(join(dir, 'assets', name), 'utf8')))).join('\n')
-  ;({ server, origin } = await serveStatic(dir))
+  server = await serveStatic(dir)
   browser = await chromium.launch(chromiumLaunchOptions())
 }, 120_000)
 
 afterAll(async () => {
   await browser?.close()
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
+  await server?.close()
   if (parent) await rm(parent, { recursive: true, force: true })
 })
 

@@ -7,7 +7,6 @@
  * A negative control bundles the published `diff3` package directly into the same app: in the
  * browser it throws `ed is not defined`, so this test would catch the defect if it came back.
  */
-import type { Server } from 'node:http'
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -16,15 +15,14 @@ import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_ARGS } from '../../build/chromium'
 import { diff3Strict } from '../../build/diff3-strict'
-import { serveStatic } from '../support/static-server'
+import { type StaticServer, serveStatic } from './support/static-server'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const APP = fileURLToPath(new URL('../fixtures/consumer-app/', import.meta.url))
 
 let workDir = ''
 let coreFile = ''
-let server: Server | undefined
-let origin = ''
+let server: StaticServer | undefined
 let browser: Browser | undefined
 
 /** Opens a page of the built app; returns the text of its outputs and every page error. */
@@ -37,7 +35,7 @@ async function visit(page: string): Promise<{ outputs: Record<string, string>; e
   tab.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text())
   })
-  await tab.goto(`${origin}/${page}`, { waitUntil: 'load' })
+  await tab.goto(`${server!.url}/${page}`, { waitUntil: 'load' })
   // Module scripts have run by 'load'; give a failing one a moment to report.
   await tab.waitForTimeout(100)
   const outputs = await tab.evaluate(() =>
@@ -93,7 +91,7 @@ describe('a production consumer bundle runs mergeText in Chromium (strict mode)'
         rolldownOptions: { input: { index: join(APP, 'index.html'), raw: join(APP, 'raw.html') } },
       },
     })
-    ;({ server, origin } = await serveStatic(join(workDir, 'app')))
+    server = await serveStatic(join(workDir, 'app'))
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: CHROMIUM_ARGS,
@@ -102,7 +100,7 @@ describe('a production consumer bundle runs mergeText in Chromium (strict mode)'
 
   afterAll(async () => {
     await browser?.close()
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
+    await server?.close()
     if (workDir) await rm(workDir, { recursive: true, force: true })
   })
 

@@ -34,19 +34,26 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 /** Builds the demo app in production mode (relative asset URLs, so it can be served from any folder). */
-export async function buildDemoApp(): Promise<BuiltDemoApp> {
-  const parent = await mkdtemp(join(tmpdir(), 'conflict-safe-demo-app-'))
-  const dir = join(parent, 'app')
-  // Vite and the React plugin take "production" from NODE_ENV, which Vitest sets to 'test': without this the
-  // bundle would be React's development build (and JSX compiled for it). Restored right after the build.
+/**
+ * Runs `run` (a Vite build) with NODE_ENV=production. Vite and the React plugin take "production" from
+ * NODE_ENV, which Vitest sets to 'test': without this a bundle would hold React's development build (and
+ * JSX compiled for it). Restored right after.
+ */
+export async function inProductionMode<T>(run: () => Promise<T>): Promise<T> {
   const nodeEnv = process.env['NODE_ENV']
   process.env['NODE_ENV'] = 'production'
   try {
-    await buildApp(dir)
+    return await run()
   } finally {
     if (nodeEnv === undefined) delete process.env['NODE_ENV']
     else process.env['NODE_ENV'] = nodeEnv
   }
+}
+
+export async function buildDemoApp(): Promise<BuiltDemoApp> {
+  const parent = await mkdtemp(join(tmpdir(), 'conflict-safe-demo-app-'))
+  const dir = join(parent, 'app')
+  await inProductionMode(() => buildApp(dir))
   const files: Record<string, string> = {}
   for (const path of await listFiles(dir)) files[relative(dir, path)] = await readFile(path, 'utf8')
   return { dir, files, remove: () => rm(parent, { recursive: true, force: true }) }
